@@ -1,0 +1,20 @@
+import type { AssistantTurn, TokenUsage } from './model';
+
+/** What an agent reports while it works; the thread store appends each one to the thread's log. */
+export type AgentEvent =
+  | { type: 'message'; role: 'system' | 'user'; content: string }
+  | { type: 'assistant'; turn: number; content?: string; reasoning?: string; toolCalls: AssistantTurn['toolCalls']; usage?: TokenUsage }
+  | { type: 'tool-result'; toolCallId: string; name: string; output: string; isError: boolean; wrote?: string[] }
+  | { type: 'error'; message: string };
+
+export type AgentStatus = 'completed' | 'failed' | 'cancelled';
+
+export interface AgentOutcome {
+  status: AgentStatus;
+  summary: string;
+  turns: number;
+  usage: TokenUsage;
+  /** Paths the agent's tools wrote, workspace-relative. */
+  wrote: string[];
+  error?: string;
+}

@@ -1,0 +1,48 @@
+/**
+ * The conversation as the agent loop sees it, independent of any provider's wire format.
+ * Providers translate to and from these shapes; transcripts store them as they are.
+ */
+export interface ToolCall {
+  id: string;
+  name: string;
+  /** The raw JSON text the model produced: it may be malformed, and the loop must say so. */
+  arguments: string;
+}
+
+export interface TokenUsage {
+  inputTokens: number;
+  outputTokens: number;
+}
+
+export interface AssistantTurn {
+  content?: string;
+  /** A reasoning summary, when the provider gives one. */
+  reasoning?: string;
+  toolCalls: ToolCall[];
+  usage?: TokenUsage;
+}
+
+export type ConversationMessage =
+  | { role: 'system'; content: string }
+  | { role: 'user'; content: string }
+  | { role: 'assistant'; content?: string; toolCalls?: ToolCall[] }
+  | { role: 'tool'; toolCallId: string; name: string; content: string; isError?: boolean };
+
+export interface ToolSpec {
+  name: string;
+  description: string;
+  /** JSON Schema of the arguments object. */
+  parameters: Record<string, unknown>;
+}
+
+export interface ModelRequest {
+  messages: readonly ConversationMessage[];
+  tools: readonly ToolSpec[];
+  signal?: AbortSignal;
+}
+
+/** One model behind one call: the OpenAI SDK, a recorded transcript, or anything else. */
+export interface ModelClient {
+  readonly description: string;
+  complete(request: ModelRequest): Promise<AssistantTurn>;
+}

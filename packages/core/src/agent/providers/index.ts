@@ -1,0 +1,3 @@
+export * from './provider-config';
+export * from './openai-provider';
+export * from './replay-provider';

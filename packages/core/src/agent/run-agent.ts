@@ -1,0 +1,109 @@
+import { realpathSync } from 'node:fs';
+import { isCodewavesError } from '../errors';
+import type { SandboxRoots } from '../sandbox';
+import type { AgentEvent, AgentOutcome } from './agent-event';
+import type { ConversationMessage, ModelClient, TokenUsage } from './model';
+import { DEFAULT_TOOLS, ToolArgumentError, type AgentTool } from './tools';
+
+export interface RunAgentOptions {
+  model: ModelClient;
+  instructions: string;
+  prompt: string;
+  roots: SandboxRoots;
+  tools?: readonly AgentTool[];
+  maxTurns?: number;
+  signal?: AbortSignal;
+  onEvent?: (event: AgentEvent) => void;
+}
+
+/**
+ * The tool-calling loop: ask the model, run the tools it calls inside the sandbox, feed the results
+ * back, until it calls `finish`, answers without a tool call, or runs out of turns. Tool failures go
+ * back to the model as errors it can correct; model failures end the run as `failed`.
+ */
+export async function runAgent(options: RunAgentOptions): Promise<AgentOutcome> {
+  const tools = options.tools ?? DEFAULT_TOOLS;
+  const byName = new Map(tools.map((tool) => [tool.spec.name, tool]));
+  const roots: SandboxRoots = { ...options.roots, worktree: realpathSync(options.roots.worktree) };
+  const maxTurns = options.maxTurns ?? 50;
+  const emit = options.onEvent ?? (() => {});
+  const usage: TokenUsage = { inputTokens: 0, outputTokens: 0 };
+  const wrote = new Set<string>();
+  const messages: ConversationMessage[] = [
+    { role: 'system', content: options.instructions },
+    { role: 'user', content: options.prompt },
+  ];
+  emit({ type: 'message', role: 'system', content: options.instructions });
+  emit({ type: 'message', role: 'user', content: options.prompt });
+
+  const outcome = (status: AgentOutcome['status'], summary: string, turns: number, error?: string): AgentOutcome => ({
+    status,
+    summary,
+    turns,
+    usage,
+    wrote: [...wrote].sort(),
+    ...(error ? { error } : {}),
+  });
+
+  for (let turn = 1; turn <= maxTurns; turn++) {
+    if (options.signal?.aborted) return outcome('cancelled', 'cancelled before the model answered', turn - 1);
+    let reply;
+    try {
+      reply = await options.model.complete({ messages, tools: tools.map((tool) => tool.spec), signal: options.signal });
+    } catch (error) {
+      if (options.signal?.aborted) return outcome('cancelled', 'cancelled while the model was answering', turn - 1);
+      const message = isCodewavesError(error) ? `${error.message}${error.hint ? ` (fix: ${error.hint})` : ''}` : error instanceof Error ? error.message : String(error);
+      emit({ type: 'error', message });
+      return outcome('failed', `the model call failed: ${message}`, turn - 1, message);
+    }
+    if (reply.usage) {
+      usage.inputTokens += reply.usage.inputTokens;
+      usage.outputTokens += reply.usage.outputTokens;
+    }
+    emit({ type: 'assistant', turn, content: reply.content, reasoning: reply.reasoning, toolCalls: reply.toolCalls, usage: reply.usage });
+    messages.push({ role: 'assistant', content: reply.content, toolCalls: reply.toolCalls });
+
+    if (reply.toolCalls.length === 0) return outcome('completed', reply.content?.trim() || 'done', turn);
+
+    let finished: string | undefined;
+    for (const call of reply.toolCalls) {
+      const result = await runTool(byName.get(call.name), call.name, call.arguments, { roots, signal: options.signal });
+      for (const path of result.wrote ?? []) wrote.add(path);
+      if (result.finished) finished = result.finished.summary;
+      emit({ type: 'tool-result', toolCallId: call.id, name: call.name, output: result.output, isError: !!result.isError, wrote: result.wrote });
+      messages.push({ role: 'tool', toolCallId: call.id, name: call.name, content: result.output, isError: !!result.isError });
+    }
+    if (finished !== undefined) return outcome('completed', finished, turn);
+  }
+  const message = `stopped after ${maxTurns} turns without calling finish`;
+  emit({ type: 'error', message });
+  return outcome('failed', message, maxTurns, message);
+}
+
+async function runTool(
+  tool: AgentTool | undefined,
+  name: string,
+  rawArguments: string,
+  context: Parameters<AgentTool['run']>[1],
+): Promise<{ output: string; isError?: boolean; finished?: { summary: string }; wrote?: string[] }> {
+  if (!tool) return { output: `unknown tool \`${name}\`; the tools are listed in your instructions`, isError: true };
+  let args: unknown;
+  try {
+    args = rawArguments.trim() === '' ? {} : JSON.parse(rawArguments);
+  } catch (error) {
+    return { output: `the arguments of ${name} are not valid JSON (${(error as Error).message}); send a JSON object`, isError: true };
+  }
+  if (typeof args !== 'object' || args === null || Array.isArray(args)) {
+    return { output: `the arguments of ${name} must be a JSON object`, isError: true };
+  }
+  try {
+    return await tool.run(args as Record<string, unknown>, context);
+  } catch (error) {
+    if (error instanceof ToolArgumentError) return { output: `${name}: ${error.message}`, isError: true };
+    if (isCodewavesError(error)) return { output: `${name}: ${error.message}${error.hint ? `. ${error.hint}` : ''}`, isError: true };
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { output: `${name}: no such file or folder`, isError: true };
+    if (code === 'EISDIR') return { output: `${name}: that path is a folder`, isError: true };
+    return { output: `${name} failed: ${(error as Error).message}`, isError: true };
+  }
+}

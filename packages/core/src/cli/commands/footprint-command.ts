@@ -1,0 +1,45 @@
+import { readFile } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import { predictFootprint } from '../../footprint';
+import { findRepositoryRoot, listWorkspaceFiles } from '../../git';
+import { parseTaskFile } from '../../tasks';
+import { detectWorkspace, owningProject } from '../../workspace';
+import { EXIT } from '../exit-codes';
+import type { CliIO } from '../cli-io';
+
+export function registerFootprintCommand(program: Command, io: CliIO): void {
+  program
+    .command('footprint <task-file>')
+    .description('Predict which files one task will write. The task file may be any Markdown file, inside the workspace or not.')
+    .option('--format <format>', 'paths (a JSON array of paths), json (entries with confidence and reasons) or text', 'text')
+    .option('--min-confidence <n>', 'leave out entries below this confidence (0..1)', parseConfidence, 0)
+    .option('--cwd <dir>', 'the workspace (default: the current folder)')
+    .action(async (taskFile: string, options: { format: string; minConfidence: number; cwd?: string }) => {
+      if (!['paths', 'json', 'text'].includes(options.format)) throw new InvalidArgumentError(`--format must be paths, json or text, got ${options.format}`);
+      const root = await findRepositoryRoot(options.cwd ?? io.cwd);
+      const files = await listWorkspaceFiles(root);
+      const workspace = await detectWorkspace(root, files);
+      const absolute = resolve(io.cwd, taskFile);
+      const inside = relative(root, absolute);
+      const outside = inside.startsWith('..');
+      const file = outside ? absolute : inside.split('\\').join('/');
+      const project = outside ? undefined : owningProject(workspace.projects, file)?.name;
+      const task = parseTaskFile(file, await readFile(absolute, 'utf8'), { project });
+      const footprint = predictFootprint(task, { files, projects: workspace.projects });
+      const writes = footprint.writes.filter((entry) => entry.confidence >= options.minConfidence);
+      if (options.format === 'paths') io.stdout(JSON.stringify(writes.filter((entry) => !entry.pattern).map((entry) => entry.path)));
+      else if (options.format === 'json') io.stdout(JSON.stringify({ ...footprint, writes }, null, 2));
+      else {
+        io.stdout(`${task.id}: ${task.title}`);
+        for (const entry of writes) io.stdout(`  ${entry.confidence.toFixed(2)}  ${entry.path}${entry.pattern ? ' (pattern)' : ''}  ${entry.reasons.join('; ')}`);
+      }
+      io.exitCode = EXIT.ok;
+    });
+}
+
+function parseConfidence(value: string): number {
+  const parsed = Number(value);
+  if (!(parsed >= 0 && parsed <= 1)) throw new InvalidArgumentError('must be a number from 0 to 1');
+  return parsed;
+}

@@ -1,0 +1,59 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { consoleReporter } from '../../report';
+import { runSprint, runSucceeded } from '../../run';
+import { EXIT } from '../exit-codes';
+import { projectFilter, type CliIO } from '../cli-io';
+
+export function registerRunCommand(program: Command, io: CliIO): void {
+  program
+    .command('run')
+    .description(
+      'Plan the tasks, then run them wave by wave: one git worktree and branch per task, agents in parallel, each wave merged into codewaves/<run id>. Your checkout and current branch are not changed.',
+    )
+    .option('-p, --project <names...>', 'only the tasks of these projects')
+    .option('--provider <name>', 'openai or replay (default: the task\'s own, else openai when OPENAI_API_KEY is set, else replay of a recorded transcript)')
+    .option('--model <name>', 'model for the openai provider (default: CODEWAVES_MODEL or gpt-5-codex)')
+    .option('--base-url <url>', 'OpenAI-compatible endpoint (default: OPENAI_BASE_URL)')
+    .option('-c, --concurrency <n>', 'agents at once', positiveInt, 4)
+    .option('--max-turns <n>', 'model turns per task before it is stopped', positiveInt, 50)
+    .option('--allow-dirty', 'run even if files the tasks will change have uncommitted edits (agents will not see them)')
+    .option('--json', 'print the run summary as JSON at the end')
+    .option('--cwd <dir>', 'the workspace (default: the current folder)')
+    .action(
+      async (options: {
+        project?: string[];
+        provider?: string;
+        model?: string;
+        baseUrl?: string;
+        concurrency: number;
+        maxTurns: number;
+        allowDirty?: boolean;
+        json?: boolean;
+        cwd?: string;
+      }) => {
+        if (options.provider !== undefined && options.provider !== 'openai' && options.provider !== 'replay') {
+          throw new InvalidArgumentError(`--provider must be openai or replay, got ${options.provider}`);
+        }
+        const summary = await runSprint({
+          cwd: options.cwd ?? io.cwd,
+          onlyProjects: projectFilter(options.project),
+          provider: options.provider,
+          model: options.model,
+          baseURL: options.baseUrl,
+          concurrency: options.concurrency,
+          maxTurns: options.maxTurns,
+          allowDirty: options.allowDirty,
+          reporter: options.json ? {} : consoleReporter(io.stdout),
+          env: io.env,
+        });
+        if (options.json) io.stdout(JSON.stringify(summary, null, 2));
+        io.exitCode = runSucceeded(summary) ? EXIT.ok : EXIT.tasksFailed;
+      },
+    );
+}
+
+function positiveInt(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('must be a whole number of at least 1');
+  return parsed;
+}

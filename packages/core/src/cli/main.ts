@@ -1,0 +1,41 @@
+import { Command, CommanderError } from 'commander';
+import { formatError, isCodewavesError } from '../errors';
+import { registerFootprintCommand } from './commands/footprint-command';
+import { registerPlanCommand } from './commands/plan-command';
+import { registerRunCommand } from './commands/run-command';
+import { EXIT, EXIT_CODES_HELP } from './exit-codes';
+import type { CliIO } from './cli-io';
+
+const { version } = require('../../package.json') as { version: string };
+
+/** Runs the CLI with argv and returns the exit code. Errors become messages here and nowhere else. */
+export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<number> {
+  const cli: CliIO = {
+    cwd: io.cwd ?? process.cwd(),
+    env: io.env ?? process.env,
+    stdout: io.stdout ?? ((line) => process.stdout.write(`${line}\n`)),
+    stderr: io.stderr ?? ((line) => process.stderr.write(`${line}\n`)),
+    exitCode: EXIT.ok,
+  };
+  const program = new Command('codewaves')
+    .version(version)
+    .description('Run many coding agents in parallel on one repository, in waves that cannot conflict.')
+    .addHelpText('after', `\n${EXIT_CODES_HELP}\n\nEnvironment:\n  OPENAI_API_KEY, OPENAI_BASE_URL   the openai provider (any OpenAI-compatible server)\n  CODEWAVES_MODEL                   default model\n  CODEWAVES_WORKTREES               where worktrees are created (default: ~/.cache/codewaves/worktrees)`)
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => cli.stdout(text.replace(/\n$/, '')), writeErr: (text) => cli.stderr(text.replace(/\n$/, '')) });
+  registerPlanCommand(program, cli);
+  registerRunCommand(program, cli);
+  registerFootprintCommand(program, cli);
+  for (const command of program.commands) command.exitOverride();
+
+  try {
+    await program.parseAsync(argv);
+    return cli.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+    }
+    cli.stderr(`codewaves: ${formatError(error)}`);
+    return isCodewavesError(error) ? EXIT.badInput : EXIT.internal;
+  }
+}

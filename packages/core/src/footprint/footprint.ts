@@ -1,0 +1,21 @@
+/**
+ * A prediction of what one task will touch, made before any agent starts. Entries are concrete
+ * paths, or glob patterns for files that may not exist yet (`src/validation/**`).
+ */
+export interface FootprintEntry {
+  /** Workspace-relative path, or a minimatch pattern when `pattern` is true. */
+  path: string;
+  pattern?: boolean;
+  /** 0..1: how sure the predictor is. */
+  confidence: number;
+  /** Why, in words a user can check: `declared in touches: "src/**"`, `path mentioned in the prompt`. */
+  reasons: string[];
+}
+
+export interface Footprint {
+  taskId: string;
+  writes: FootprintEntry[];
+  reads: FootprintEntry[];
+  /** True when nothing specific was found and the owning project stands in for the writes. */
+  fallback: boolean;
+}

@@ -1,0 +1,2 @@
+export * from './exec-git';
+export * from './repository';

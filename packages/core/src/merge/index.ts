@@ -1,0 +1,2 @@
+export * from './merge-branch';
+export * from './merge-order';

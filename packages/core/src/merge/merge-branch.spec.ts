@@ -1,0 +1,45 @@
+import { gitRepo, type GitFixture } from '../../../../tools/testing/git-fixture';
+import { mergeIntoIntegration } from './merge-branch';
+
+describe('mergeIntoIntegration (real git, no working tree touched)', () => {
+  let repo: GitFixture;
+  beforeEach(() => {
+    repo = gitRepo({ 'a.ts': 'line1\nline2\nline3\n', 'b.ts': 'b\n' });
+    repo.git('branch', 'integration');
+  });
+  afterEach(() => repo.remove());
+
+  const branchWith = (name: string, files: Record<string, string>) => {
+    repo.git('checkout', '-q', '-b', name, 'main');
+    repo.write(files);
+    const head = repo.commit(name);
+    repo.git('checkout', '-q', 'main');
+    return head;
+  };
+
+  it('merges two branches that change different lines and moves only the integration ref', async () => {
+    const one = branchWith('one', { 'a.ts': 'line1 changed\nline2\nline3\n' });
+    const two = branchWith('two', { 'a.ts': 'line1\nline2\nline3 changed\n', 'c.ts': 'new\n' });
+    const mainBefore = repo.git('rev-parse', 'main');
+    for (const head of [one, two]) {
+      const result = await mergeIntoIntegration({ root: repo.root, integrationRef: 'refs/heads/integration', branchHead: head, message: 'merge' });
+      expect(result.kind).toBe('merged');
+    }
+    expect(repo.git('show', 'integration:a.ts')).toBe('line1 changed\nline2\nline3 changed\n');
+    expect(repo.git('show', 'integration:c.ts')).toBe('new\n');
+    expect(repo.git('rev-parse', 'main')).toBe(mainBefore);
+    expect(repo.git('status', '--porcelain')).toBe('');
+  });
+
+  it('reports the conflicting files and leaves the ref where it was', async () => {
+    const one = branchWith('one', { 'a.ts': 'line1 one\nline2\nline3\n' });
+    const two = branchWith('two', { 'a.ts': 'line1 two\nline2\nline3\n', 'b.ts': 'b two\n' });
+    const first = await mergeIntoIntegration({ root: repo.root, integrationRef: 'refs/heads/integration', branchHead: one, message: 'merge one' });
+    expect(first.kind).toBe('merged');
+    const before = repo.git('rev-parse', 'integration').trim();
+    const second = await mergeIntoIntegration({ root: repo.root, integrationRef: 'refs/heads/integration', branchHead: two, message: 'merge two' });
+    expect(second).toMatchObject({ kind: 'conflicted', files: ['a.ts'] });
+    expect(repo.git('rev-parse', 'integration').trim()).toBe(before);
+    expect(repo.git('status', '--porcelain')).toBe('');
+  });
+});

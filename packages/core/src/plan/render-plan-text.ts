@@ -1,0 +1,32 @@
+import type { Plan } from './plan';
+
+/** The plan for a terminal: waves first (what will happen), then why tasks were kept apart. */
+export function renderPlanText(plan: Plan): string {
+  const lines: string[] = [];
+  const byId = new Map(plan.tasks.map((task) => [task.id, task]));
+  lines.push(
+    `Plan: ${plan.stats.tasks} task${plan.stats.tasks === 1 ? '' : 's'} in ${plan.stats.waves} wave${plan.stats.waves === 1 ? '' : 's'} ` +
+      `(lower bound ${plan.stats.lowerBound}, predicted speed-up ${plan.stats.predictedSpeedup}x over sequential) from ${plan.baseCommit.slice(0, 10)}`,
+  );
+  plan.waves.forEach((wave, index) => {
+    lines.push(`  wave ${index + 1}`);
+    for (const id of wave) {
+      const task = byId.get(id)!;
+      const writes = task.footprint.writes.map((entry) => entry.path);
+      const shown = writes.slice(0, 4).join(', ') + (writes.length > 4 ? `, +${writes.length - 4} more` : '');
+      lines.push(`    ${id}${task.project ? ` [${task.project}]` : ''}  ${task.title}`);
+      lines.push(`      writes${task.footprint.fallback ? ' (fallback: no file named)' : ''}: ${shown || '-'}`);
+    }
+  });
+  if (plan.edges.length > 0) {
+    lines.push('  kept apart');
+    for (const edge of plan.edges) {
+      lines.push(
+        edge.kind === 'depends-on'
+          ? `    ${edge.to} depends on ${edge.from}`
+          : `    ${edge.from} <-> ${edge.to}: both write ${edge.paths.slice(0, 3).join(', ')}${edge.paths.length > 3 ? ', ...' : ''}`,
+      );
+    }
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,18 @@
+import type { MessagePort } from 'node:worker_threads';
+import type { AgentEvent, AgentOutcome } from '../agent/agent-event';
+import type { ProviderConfig } from '../agent/providers/provider-config';
+
+/** Everything a worker needs to run one agent. Serialisable, apart from the transferred port. */
+export interface AgentJob {
+  taskId: string;
+  prompt: string;
+  instructions: string;
+  worktree: string;
+  readOnly: string[];
+  provider: ProviderConfig;
+  maxTurns: number;
+  port: MessagePort;
+}
+
+/** Messages from a worker to the main thread about one job. `done` is always the last. */
+export type WorkerMessage = { type: 'event'; event: AgentEvent } | { type: 'done'; outcome: AgentOutcome };

@@ -1,0 +1,2 @@
+export * from './agent-job';
+export * from './agent-pool';

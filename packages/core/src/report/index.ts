@@ -1,0 +1,2 @@
+export * from './render-summary';
+export * from './console-reporter';

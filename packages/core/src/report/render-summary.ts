@@ -1,0 +1,37 @@
+import type { RunSummary } from '../run/run-summary';
+
+/** The end of a run, for a terminal: what happened to each task and where to look next. */
+export function renderSummaryText(summary: RunSummary): string {
+  const lines: string[] = [];
+  const merged = summary.tasks.filter((task) => task.status === 'merged').length;
+  lines.push(
+    `Run ${summary.runId}: ${merged}/${summary.tasks.length} tasks merged in ${summary.waves.length} wave${summary.waves.length === 1 ? '' : 's'} (${formatDuration(summary.durationMs)})`,
+  );
+  for (const [index, wave] of summary.waves.entries()) {
+    lines.push(`  wave ${index + 1}`);
+    for (const id of wave) {
+      const task = summary.tasks.find((candidate) => candidate.id === id);
+      if (!task) continue;
+      const tokens = task.tokens.input + task.tokens.output;
+      lines.push(`    ${pad(task.status, 10)} ${task.id}  ${task.files.length} file${task.files.length === 1 ? '' : 's'}${tokens ? `, ${tokens} tokens` : ''}, ${formatDuration(task.durationMs)}`);
+      for (const file of task.files.slice(0, 8)) lines.push(`               ${file}`);
+      if (task.files.length > 8) lines.push(`               ... ${task.files.length - 8} more`);
+      if (task.status !== 'merged') lines.push(`               ${task.summary}`);
+    }
+  }
+  lines.push('');
+  lines.push(`Integration branch: ${summary.integrationBranch} (${summary.head.slice(0, 10)}), from ${summary.base.slice(0, 10)}. Your checkout was not changed.`);
+  lines.push(`  review:  git log --oneline ${summary.base.slice(0, 10)}..${summary.integrationBranch}`);
+  lines.push(`           git diff ${summary.base.slice(0, 10)}...${summary.integrationBranch}`);
+  lines.push(`  apply:   git merge ${summary.integrationBranch}`);
+  lines.push(`  threads: ${summary.threadsDir}`);
+  return lines.join('\n');
+}
+
+export function formatDuration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
+}
+
+function pad(text: string, width: number): string {
+  return text.length >= width ? text : text + ' '.repeat(width - text.length);
+}

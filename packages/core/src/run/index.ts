@@ -1,0 +1,5 @@
+export * from './plan-sprint';
+export * from './run-options';
+export * from './run-summary';
+export * from './run-sprint';
+export * from './prepare-run';

@@ -1,0 +1,28 @@
+import type { ProviderOptions } from '../agent/providers/provider-config';
+import type { Plan } from '../plan';
+import type { ThreadStatus } from '../threads';
+import type { SprintOptions } from './plan-sprint';
+import type { RunSummary } from './run-summary';
+
+/** Progress callbacks: the CLI prints them, the Nx executor too, tests record them. */
+export interface RunReporter {
+  plan?(plan: Plan): void;
+  runStarted?(info: { runId: string; integrationBranch: string; threadsDir: string }): void;
+  waveStarted?(wave: number, taskIds: string[]): void;
+  status?(taskId: string, status: ThreadStatus, reason: string): void;
+  waveMerged?(wave: number, head: string): void;
+  finished?(summary: RunSummary): void;
+}
+
+export interface RunOptions extends SprintOptions, ProviderOptions {
+  /** Agents at once (default 4). */
+  concurrency?: number;
+  runId?: string;
+  /** Run even when files in a task's footprint have uncommitted changes the agents would not see. */
+  allowDirty?: boolean;
+  maxTurns?: number;
+  reporter?: RunReporter;
+  env?: NodeJS.ProcessEnv;
+  /** Overrides the built worker file (tests). */
+  workerFile?: string;
+}

@@ -1,0 +1,118 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { scriptedModel, startOpenAIServer, type OpenAIServer } from '../../../../tools/openai-server';
+import { gitRepo, type GitFixture } from '../../../../tools/testing/git-fixture';
+import { readThread } from '../threads';
+import { runSprint } from './run-sprint';
+
+// Real git, real worker threads (built JS from dist/), the real openai SDK over HTTP to a local server.
+describe('runSprint', () => {
+  let server: OpenAIServer;
+  let repo: GitFixture;
+  let worktrees: string;
+  const env = () => ({ ...process.env, OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: server.url, CODEWAVES_WORKTREES: worktrees });
+
+  beforeAll(async () => {
+    server = await startOpenAIServer({ handler: () => ({ content: 'unused' }) });
+  });
+  afterAll(() => server.close());
+  beforeEach(() => {
+    worktrees = mkdtempSync(join(tmpdir(), 'codewaves-worktrees-'));
+    repo = gitRepo({
+      'package.json': JSON.stringify({ name: 'ws', private: true, workspaces: ['packages/*'] }),
+      'packages/a/package.json': '{"name":"a"}',
+      'packages/b/package.json': '{"name":"b"}',
+      'packages/a/src/index.ts': 'export const a = 1;\n\nexport const end = true;\n',
+      'packages/a/codex/add-top.md': '---\ntitle: Add top export\ntouches: [packages/a/src/index.ts]\n---\nAdd `top` at the top of packages/a/src/index.ts.',
+      'packages/b/codex/add-bottom.md': '---\ntitle: Add bottom export\ntouches: [packages/a/src/index.ts]\n---\nAdd `bottom` at the end of packages/a/src/index.ts.',
+      'packages/b/codex/new-file.md': '---\ntitle: Create b util\ntouches: [packages/b/src/util.ts]\n---\nCreate util.ts.',
+    });
+  });
+  afterEach(() => {
+    repo.remove();
+    rmSync(worktrees, { recursive: true, force: true });
+  });
+
+  it('runs three tasks in two waves and merges all of them without touching the checkout', async () => {
+    server.setHandler(
+      scriptedModel({
+        'Add top export': [
+          { toolCalls: [{ name: 'read_file', arguments: { path: 'packages/a/src/index.ts' } }] },
+          { reasoning: 'prepend', toolCalls: [{ name: 'edit_file', arguments: { path: 'packages/a/src/index.ts', old_string: 'export const a = 1;', new_string: 'export const top = 0;\nexport const a = 1;' } }] },
+          { toolCalls: [{ name: 'finish', arguments: { summary: 'added top' } }] },
+        ],
+        'Add bottom export': [
+          { toolCalls: [{ name: 'edit_file', arguments: { path: 'packages/a/src/index.ts', old_string: 'export const end = true;', new_string: 'export const end = true;\nexport const bottom = 2;' } }] },
+          { toolCalls: [{ name: 'finish', arguments: { summary: 'added bottom' } }] },
+        ],
+        'Create b util': [
+          { toolCalls: [{ name: 'write_file', arguments: { path: 'packages/b/src/util.ts', content: 'export const util = 1;\n' } }] },
+          { content: 'Created the file.' },
+        ],
+      }),
+    );
+    const statusBefore = repo.git('status', '--porcelain');
+    const headBefore = repo.git('rev-parse', 'HEAD');
+    const summary = await runSprint({ cwd: repo.root, env: env(), runId: 'r1' });
+
+    expect(summary.waves).toEqual([['add-bottom', 'new-file'], ['add-top']]);
+    expect(summary.tasks.map((t) => [t.id, t.status])).toEqual([
+      ['add-bottom', 'merged'],
+      ['new-file', 'merged'],
+      ['add-top', 'merged'],
+    ]);
+    expect(repo.git('show', 'codewaves/r1:packages/a/src/index.ts')).toBe('export const top = 0;\nexport const a = 1;\n\nexport const end = true;\nexport const bottom = 2;\n');
+    expect(repo.git('show', 'codewaves/r1:packages/b/src/util.ts')).toBe('export const util = 1;\n');
+    // git grep exits 1 when nothing matches: no conflict markers anywhere on the integration branch
+    expect(() => repo.git('grep', '-q', '<<<<<<<', 'codewaves/r1')).toThrow();
+    // the user's checkout: same branch, same commit, same (clean) status
+    expect(repo.git('rev-parse', '--abbrev-ref', 'HEAD').trim()).toBe('main');
+    expect(repo.git('rev-parse', 'HEAD')).toBe(headBefore);
+    expect(repo.git('status', '--porcelain')).toBe(statusBefore);
+
+    // the model saw each task's own conversation, with the task prompt and the tool results
+    const topRequests = server.requests.filter((r) => r.messages.some((m) => m.content?.includes('Add top export')));
+    expect(topRequests).toHaveLength(3);
+    expect(topRequests[1]!.messages.find((m) => m.role === 'tool')!.content).toContain('export const a = 1;');
+
+    const thread = readThread(join(summary.threadsDir, 'threads', 'add-top.jsonl'));
+    expect(thread.filter((e) => e.type === 'status').map((e) => (e as { status: string }).status)).toEqual(['queued', 'running', 'completed', 'merged']);
+    expect(thread.some((e) => e.type === 'assistant' && e.reasoning === 'prepend')).toBe(true);
+    expect(summary.tasks.find((t) => t.id === 'add-top')!.tokens.output).toBeGreaterThan(0);
+  });
+
+  it('fails before creating anything when the model endpoint is unreachable', async () => {
+    const branchesBefore = repo.git('branch', '--list');
+    await expect(runSprint({ cwd: repo.root, env: { ...env(), OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' } })).rejects.toMatchObject({ code: 'MODEL_UNREACHABLE' });
+    expect(repo.git('branch', '--list')).toBe(branchesBefore);
+    expect(existsSync(join(repo.root, '.codewaves'))).toBe(false);
+  });
+
+  it('refuses uncommitted edits to a file a task will change', async () => {
+    repo.write({ 'packages/a/src/index.ts': 'export const dirty = 1;\n' });
+    await expect(runSprint({ cwd: repo.root, env: env() })).rejects.toMatchObject({ code: 'DIRTY_WORKING_TREE', message: expect.stringContaining('packages/a/src/index.ts') });
+  });
+
+  it('fails a replayed task clearly when its transcript no longer fits the code', async () => {
+    repo.write({
+      'packages/b/codex/new-file.transcript.json': JSON.stringify({
+        schemaVersion: 1,
+        taskId: 'new-file',
+        turns: [{ toolCalls: [{ name: 'edit_file', arguments: { path: 'packages/b/src/util.ts', old_string: 'x', new_string: 'y' } }] }, { toolCalls: [{ name: 'finish', arguments: { summary: 'done' } }] }],
+      }),
+    });
+    repo.commit('transcript');
+    const summary = await runSprint({ cwd: repo.root, env: { ...env(), OPENAI_API_KEY: '' }, onlyProjects: new Set(['b']), allowDirty: true, runId: 'r2' }).catch((e) => e);
+    // add-bottom (project b) has no transcript and no key: that is a configuration error up front
+    expect(summary).toMatchObject({ code: 'PROVIDER_CONFIG' });
+
+    repo.git('rm', '-q', 'packages/b/codex/add-bottom.md');
+    repo.commit('drop task');
+    const result = await runSprint({ cwd: repo.root, env: { ...env(), OPENAI_API_KEY: '' }, onlyProjects: new Set(['b']), runId: 'r3' });
+    const task = result.tasks.find((t) => t.id === 'new-file')!;
+    expect(task.status).toBe('failed');
+    expect(task.summary).toContain('no longer fits the code');
+  });
+});

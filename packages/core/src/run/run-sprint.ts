@@ -1,0 +1,72 @@
+import { cpus } from 'node:os';
+import { git } from '../git';
+import { AgentPool } from '../pool';
+import { ThreadStore } from '../threads';
+import { planSprint } from './plan-sprint';
+import { checkEndpoints, checkWorkingTree, ignoreStateFolder, newRunId, resolveProviders } from './prepare-run';
+import type { RunOptions } from './run-options';
+import { integrationBranchName, type RunSummary, type TaskResult } from './run-summary';
+import { runWave } from './run-wave';
+
+export const DEFAULT_CONCURRENCY = 4;
+
+/**
+ * A whole sprint: plan, then wave by wave create worktrees, run the agents in the pool, commit
+ * each task on its branch and merge the wave into the integration branch. The user's checkout and
+ * branch are never touched: everything lands on `codewaves/<run id>`.
+ */
+export async function runSprint(options: RunOptions): Promise<RunSummary> {
+  const started = Date.now();
+  const env = options.env ?? process.env;
+  const reporter = options.reporter ?? {};
+
+  const sprint = await planSprint(options);
+  reporter.plan?.(sprint.plan);
+  const providers = resolveProviders(sprint, options, env);
+  await checkEndpoints(providers.values());
+  if (!options.allowDirty) await checkWorkingTree(sprint);
+
+  const root = sprint.workspace.root;
+  const runId = options.runId ?? newRunId();
+  const integrationBranch = integrationBranchName(runId);
+  await ignoreStateFolder(root);
+  await git(root, ['update-ref', `refs/heads/${integrationBranch}`, sprint.plan.baseCommit, '']);
+  const store = new ThreadStore(root, runId);
+  const results = new Map<string, TaskResult>();
+  const saveState = () =>
+    store.writeState({ runId, base: sprint.plan.baseCommit, integrationBranch, plan: sprint.plan, tasks: [...results.values()] });
+  for (const task of sprint.tasks) {
+    store.append(task.id, { type: 'status', status: 'queued', reason: `planned in wave ${sprint.plan.waves.findIndex((w) => w.includes(task.id)) + 1}` });
+  }
+  saveState();
+  reporter.runStarted?.({ runId, integrationBranch, threadsDir: store.runDir });
+
+  const pool = new AgentPool({
+    concurrency: Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, Math.max(...sprint.plan.waves.map((w) => w.length)), 4 * cpus().length)),
+    workerFile: options.workerFile,
+  });
+  try {
+    for (const [index, wave] of sprint.plan.waves.entries()) {
+      reporter.waveStarted?.(index + 1, wave);
+      await runWave({ sprint, wave, waveNumber: index + 1, runId, integrationBranch, providers, pool, store, results, reporter, maxTurns: options.maxTurns ?? 50, env });
+      saveState();
+      reporter.waveMerged?.(index + 1, (await git(root, ['rev-parse', integrationBranch])).trim());
+    }
+  } finally {
+    await pool.close();
+    saveState();
+  }
+
+  const summary: RunSummary = {
+    runId,
+    base: sprint.plan.baseCommit,
+    integrationBranch,
+    head: (await git(root, ['rev-parse', integrationBranch])).trim(),
+    waves: sprint.plan.waves,
+    tasks: sprint.plan.waves.flatMap((wave) => wave.map((id) => results.get(id)!)),
+    durationMs: Date.now() - started,
+    threadsDir: store.runDir,
+  };
+  reporter.finished?.(summary);
+  return summary;
+}

@@ -1,0 +1,154 @@
+import { join } from 'node:path';
+import { buildInstructions, buildTaskPrompt } from '../agent';
+import type { ProviderConfig } from '../agent/providers/provider-config';
+import { execGit, git } from '../git';
+import { mergeIntoIntegration, mergeOrder } from '../merge';
+import type { AgentPool } from '../pool';
+import { commitWorktree, createWorktree, removeWorktree, type Worktree } from '../sandbox';
+import type { ThreadStatus, ThreadStore } from '../threads';
+import type { Sprint } from './plan-sprint';
+import type { RunReporter } from './run-options';
+import { taskBranch, type TaskResult } from './run-summary';
+
+export interface WaveContext {
+  sprint: Sprint;
+  wave: string[];
+  waveNumber: number;
+  runId: string;
+  integrationBranch: string;
+  providers: Map<string, ProviderConfig>;
+  pool: AgentPool;
+  store: ThreadStore;
+  results: Map<string, TaskResult>;
+  reporter: RunReporter;
+  maxTurns: number;
+  env: NodeJS.ProcessEnv;
+}
+
+const AGENT_AUTHOR = { name: 'codewaves agent', email: 'agent@codewaves.invalid' };
+
+/** One wave: worktrees from the integration head, agents in parallel, commits, then the wave merge. */
+export async function runWave(context: WaveContext): Promise<void> {
+  const { sprint, store, results, reporter } = context;
+  const root = sprint.workspace.root;
+  const base = (await git(root, ['rev-parse', context.integrationBranch])).trim();
+  const byId = new Map(sprint.tasks.map((task) => [task.id, task]));
+
+  const setStatus = (taskId: string, status: ThreadStatus, reason: string) => {
+    store.append(taskId, { type: 'status', status, reason });
+    const result = results.get(taskId);
+    if (result) result.status = status;
+    reporter.status?.(taskId, status, reason);
+  };
+
+  const runnable: string[] = [];
+  for (const id of context.wave) {
+    const task = byId.get(id)!;
+    results.set(id, {
+      id,
+      project: task.project,
+      title: task.title,
+      wave: context.waveNumber,
+      status: 'queued',
+      summary: '',
+      branch: taskBranch(context.runId, id),
+      files: [],
+      tokens: { input: 0, output: 0 },
+      durationMs: 0,
+    });
+    const blocked = task.dependsOn.find((dependency) => results.get(dependency)?.status !== 'merged');
+    if (blocked) {
+      results.get(id)!.summary = `not run: it depends on ${blocked}, which was not merged`;
+      setStatus(id, 'cancelled', results.get(id)!.summary);
+    } else runnable.push(id);
+  }
+
+  const worktrees = new Map<string, Worktree>();
+  await Promise.all(
+    runnable.map(async (id) => {
+      const task = byId.get(id)!;
+      const result = results.get(id)!;
+      const started = Date.now();
+      try {
+        const worktree = await createWorktree({ workspaceRoot: root, runId: context.runId, taskId: id, branch: result.branch, base, env: context.env });
+        worktrees.set(id, worktree);
+        setStatus(id, 'running', `agent started in ${worktree.path}`);
+        const projectRoot = sprint.workspace.projects.find((project) => project.name === task.project)?.root;
+        const outcome = await context.pool.run(
+          {
+            taskId: id,
+            prompt: buildTaskPrompt(task),
+            instructions: buildInstructions(worktree.path, projectRoot),
+            worktree: worktree.path,
+            readOnly: [join(root, 'node_modules')],
+            provider: context.providers.get(id)!,
+            maxTurns: context.maxTurns,
+          },
+          (event) => {
+            store.append(id, event);
+            if (event.type === 'assistant' && event.usage) {
+              result.tokens.input += event.usage.inputTokens;
+              result.tokens.output += event.usage.outputTokens;
+            }
+          },
+        );
+        result.summary = outcome.summary;
+        if (outcome.status !== 'completed') {
+          setStatus(id, outcome.status, outcome.error ?? outcome.summary);
+          return;
+        }
+        const commit = await commitWorktree(worktree, `${task.title}\n\ncodewaves task ${id} (run ${context.runId})`, AGENT_AUTHOR);
+        result.files = commit ? (await git(root, ['diff', '--name-only', base, commit])).split('\n').filter(Boolean) : [];
+        if (commit) store.append(id, { type: 'commit', commit, branch: result.branch, files: result.files });
+        setStatus(id, 'completed', commit ? `committed ${result.files.length} file(s) on ${result.branch}` : 'completed with no changes');
+      } catch (error) {
+        result.summary = error instanceof Error ? error.message : String(error);
+        setStatus(id, 'failed', result.summary);
+      } finally {
+        result.durationMs = Date.now() - started;
+      }
+    }),
+  );
+
+  await mergeWave(context, base, worktrees, setStatus);
+}
+
+async function mergeWave(
+  context: WaveContext,
+  base: string,
+  worktrees: Map<string, Worktree>,
+  setStatus: (taskId: string, status: ThreadStatus, reason: string) => void,
+): Promise<void> {
+  const root = context.sprint.workspace.root;
+  const completed = context.wave.filter((id) => context.results.get(id)?.status === 'completed');
+  const candidates = await Promise.all(
+    completed.map(async (id) => {
+      const status = await execGit(root, ['diff', '--name-status', '--no-renames', base, context.results.get(id)!.branch]);
+      const lines = status.stdout.split('\n').filter(Boolean);
+      return { id, addsOnly: lines.length > 0 && lines.every((line) => line.startsWith('A')) };
+    }),
+  );
+  for (const id of mergeOrder(candidates)) {
+    const result = context.results.get(id)!;
+    if (result.files.length === 0) {
+      setStatus(id, 'merged', 'nothing to merge: the task changed no file');
+      continue;
+    }
+    const merged = await mergeIntoIntegration({
+      root,
+      integrationRef: `refs/heads/${context.integrationBranch}`,
+      branchHead: result.branch,
+      message: `codewaves: merge ${id} (wave ${context.waveNumber})\n\n${result.title}`,
+      env: { ...process.env, GIT_AUTHOR_NAME: 'codewaves', GIT_AUTHOR_EMAIL: 'merge@codewaves.invalid', GIT_COMMITTER_NAME: 'codewaves', GIT_COMMITTER_EMAIL: 'merge@codewaves.invalid' },
+    });
+    if (merged.kind === 'merged') {
+      setStatus(id, 'merged', `merged into ${context.integrationBranch} as ${merged.commit.slice(0, 10)}`);
+      const worktree = worktrees.get(id);
+      // The branch keeps the work; the checkout is only needed again for a follow-up, which recreates it.
+      if (worktree) await removeWorktree(root, worktree.path);
+    } else {
+      result.conflictFiles = merged.files;
+      setStatus(id, 'conflicted', `conflicts with work merged before it in ${merged.files.join(', ')}; the task's work stays on ${result.branch}`);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export * from './resolve-inside';
+export * from './worktrees';

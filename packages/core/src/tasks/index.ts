@@ -1,0 +1,5 @@
+export * from './task';
+export * from './parse-task-file';
+export * from './discover-tasks';
+export * from './validate-task-set';
+export * from './render-task-file';

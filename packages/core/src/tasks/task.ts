@@ -1,0 +1,32 @@
+/** Which agent runs a task; every field can also come from the run's options. */
+export interface AgentSettings {
+  provider?: 'openai' | 'replay' | 'command';
+  model?: string;
+  baseURL?: string;
+  /** replay: transcript path relative to the task file. */
+  transcript?: string;
+}
+
+/** What a task file's front matter may say. task.schema.json is the source of truth for this. */
+export interface TaskFrontMatter {
+  id?: string;
+  title: string;
+  touches?: string[];
+  dependsOn?: string[];
+  agent?: AgentSettings;
+}
+
+/** A task as the rest of the engine sees it: parsed, validated, with where it came from. */
+export interface Task {
+  id: string;
+  title: string;
+  /** The Markdown body: the prompt the agent gets. */
+  prompt: string;
+  touches: string[];
+  dependsOn: string[];
+  agent: AgentSettings;
+  /** Workspace-relative path of the task file, with forward slashes. */
+  file: string;
+  /** The project that owns the task file, if any. */
+  project?: string;
+}

@@ -1,0 +1,25 @@
+export type WorkspaceKind = 'nx' | 'npm-workspaces' | 'single-package';
+
+export interface Project {
+  name: string;
+  /** Workspace-relative folder, forward slashes, '' for the workspace root. */
+  root: string;
+}
+
+export interface Workspace {
+  root: string;
+  kind: WorkspaceKind;
+  projects: Project[];
+  /** Every tracked or untracked-but-not-ignored file, workspace-relative, sorted. */
+  files: string[];
+}
+
+/** The project whose root is the longest prefix of `file`. */
+export function owningProject(projects: readonly Project[], file: string): Project | undefined {
+  let best: Project | undefined;
+  for (const project of projects) {
+    const inside = project.root === '' || file === project.root || file.startsWith(`${project.root}/`);
+    if (inside && (!best || project.root.length > best.root.length)) best = project;
+  }
+  return best;
+}

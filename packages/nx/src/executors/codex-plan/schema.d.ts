@@ -1,0 +1,3 @@
+export interface CodexPlanExecutorOptions {
+  json?: boolean;
+}

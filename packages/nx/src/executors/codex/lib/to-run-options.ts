@@ -1,0 +1,14 @@
+import type { RunOptions } from '@codewaves/core';
+import type { CodexExecutorOptions } from '../schema';
+
+/** Executor options in Nx's spelling to the engine's run options. */
+export function toRunOptions(options: CodexExecutorOptions): Pick<RunOptions, 'provider' | 'model' | 'baseURL' | 'concurrency' | 'maxTurns' | 'allowDirty'> {
+  return {
+    provider: options.provider,
+    model: options.model,
+    baseURL: options.baseUrl,
+    concurrency: options.concurrency,
+    maxTurns: options.maxTurns,
+    allowDirty: options.allowDirty,
+  };
+}

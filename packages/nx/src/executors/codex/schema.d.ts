@@ -1,0 +1,8 @@
+export interface CodexExecutorOptions {
+  provider?: 'openai' | 'replay';
+  model?: string;
+  baseUrl?: string;
+  concurrency?: number;
+  maxTurns?: number;
+  allowDirty?: boolean;
+}

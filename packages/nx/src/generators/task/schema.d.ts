@@ -1,0 +1,9 @@
+export interface TaskGeneratorSchema {
+  project: string;
+  title: string;
+  id?: string;
+  body?: string;
+  touches?: string[] | string;
+  dependsOn?: string[] | string;
+  skipFormat?: boolean;
+}

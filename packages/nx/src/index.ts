@@ -1,0 +1,1 @@
+export { createNodes, createNodesV2, type CodewavesPluginOptions } from './plugins/plugin';
