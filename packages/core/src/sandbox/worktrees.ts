@@ -59,8 +59,10 @@ async function linkNodeModules(workspaceRoot: string, worktree: string): Promise
 
 /** Commits everything the agent changed on the task's branch. Returns the new head, or undefined if nothing changed. */
 export async function commitWorktree(worktree: Worktree, message: string, author: { name: string; email: string }): Promise<string | undefined> {
-  const exclude = LINKED_FOLDERS.map((folder) => `:(exclude,top)${folder}`);
-  await git(worktree.path, ['add', '-A', '--', '.', ...exclude]);
+  await git(worktree.path, ['add', '-A']);
+  // The linked folders are ours, not the agent's: a `node_modules/` ignore rule does not match a
+  // symlink, so unstage them rather than trust the user's .gitignore.
+  await git(worktree.path, ['rm', '-r', '--cached', '-q', '--ignore-unmatch', '--', ...LINKED_FOLDERS]);
   const staged = await execGit(worktree.path, ['diff', '--cached', '--quiet']);
   if (staged.exitCode === 0) return undefined;
   const env = {

@@ -1,5 +1,5 @@
 import type { ExecutorContext, TaskGraph } from '@nx/devkit';
-import { consoleReporter, formatError, renderSummaryText, runSprint, type RunSummary } from '@codewaves/core';
+import { consoleReporter, formatError, runSprint, type RunSummary } from '@codewaves/core';
 import { projectsFromContext } from '../../utils/workspace-projects';
 import { toRunOptions } from './lib/to-run-options';
 import type { CodexExecutorOptions } from './schema';
@@ -41,7 +41,9 @@ export default async function* codexBatch(
     return;
   }
 
-  const overall = renderSummaryText(summary);
+  // The plan, live statuses and the full summary were printed as the run went; each Nx task's own
+  // output is just its project's part, so --output-style=stream does not repeat the whole run.
+  const where = `integration branch ${summary.integrationBranch} (run ${summary.runId})`;
   for (const task of taskIds) {
     const project = taskGraph.tasks[task]!.target.project;
     const own = summary.tasks.filter((result) => result.project === project);
@@ -50,7 +52,7 @@ export default async function* codexBatch(
       task,
       result: {
         success: own.every((result) => result.status === 'merged'),
-        terminalOutput: `${lines.join('\n') || 'no tasks in this project'}\n\n${overall}`,
+        terminalOutput: `${lines.join('\n') || 'no tasks in this project'}\n${where}`,
         startTime,
         endTime: Date.now(),
       },
