@@ -18,4 +18,6 @@ export interface Footprint {
   reads: FootprintEntry[];
   /** True when nothing specific was found and the owning project stands in for the writes. */
   fallback: boolean;
+  /** Why some evidence was not available (shallow clone, files that did not parse). */
+  notes?: string[];
 }

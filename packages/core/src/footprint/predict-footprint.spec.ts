@@ -26,8 +26,8 @@ describe('predictFootprint', () => {
     expect(footprint.fallback).toBe(false);
   });
 
-  it('falls back to the owning project with low confidence', () => {
+  it('falls back to the owning project, at the planner threshold so such tasks are kept apart', () => {
     const footprint = predictFootprint(task('make it better'), { files, projects });
-    expect(footprint).toMatchObject({ fallback: true, writes: [{ path: 'apps/api/**', pattern: true, confidence: 0.2 }] });
+    expect(footprint).toMatchObject({ fallback: true, writes: [{ path: 'apps/api/**', pattern: true, confidence: 0.4 }] });
   });
 });

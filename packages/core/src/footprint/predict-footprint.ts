@@ -1,70 +1,141 @@
-import { minimatch } from 'minimatch';
 import type { Task } from '../tasks';
 import type { Project } from '../workspace';
+import { owningProject } from '../workspace';
+import type { Candidate } from './evidence/candidate';
+import { coChange } from './evidence/co-change';
+import { declaredGlobs } from './evidence/declared-globs';
+import { declaredSymbols } from './evidence/declared-symbols';
+import { historySimilarity } from './evidence/history-similarity';
+import { isTestFile, mentionedFiles, stemOf } from './evidence/mentioned-files';
+import { pairedTests } from './evidence/paired-tests';
+import { projectsForScopes } from './evidence/scope';
+import { publicApi } from './evidence/public-api';
 import type { Footprint, FootprintEntry } from './footprint';
-import { mentionedPaths } from './mentioned-paths';
+import { readPrompt } from './prompt/read-prompt';
+import type { Declaration } from './sources/declarations';
+import type { CommitRecord } from './sources/history';
 
+/** Everything the predictor may look at. Only `files` and `projects` are required. */
 export interface FootprintContext {
   files: readonly string[];
   projects: readonly Project[];
+  history?: readonly CommitRecord[];
+  declarations?: ReadonlyMap<string, readonly Declaration[]>;
+  /** Why evidence is missing (shallow clone, unparseable files): shown with the footprint. */
+  notes?: readonly string[];
 }
 
-const GLOB_CHARS = /[*?[\]{}!]/;
+/** Entries at or above this confidence are the predicted write set: what the planner and `--format paths` use. */
+export const WRITE_THRESHOLD = 0.4;
+/** Entries below this are dropped, even from the explained output. */
+const REPORT_FLOOR = 0.1;
+/** Files outside the projects a conventional-commit scope names keep this share of their score. */
+const OUTSIDE_SCOPE = 0.4;
 
 /**
- * The first footprint: declared `touches` globs, paths mentioned in the prompt, and the owning
- * project as a low-confidence fallback when neither says anything. Pure: data in, data out.
+ * Predicts the files a task will write. Evidence: declared `touches`, paths and file names in the
+ * prompt, files that declare identifiers the prompt names, the conventional-commit scope's project,
+ * similar past commits, files that change together with the predicted ones, and their tests.
+ * Scores of one path combine as independent evidence (1 - product of (1 - s)). Pure: data in, data out.
  */
 export function predictFootprint(task: Task, context: FootprintContext): Footprint {
-  const writes = new Map<string, FootprintEntry>();
-  const add = (entry: FootprintEntry) => {
-    const existing = writes.get(entry.path);
-    if (existing) {
-      existing.confidence = Math.max(existing.confidence, entry.confidence);
-      existing.reasons.push(...entry.reasons.filter((reason) => !existing.reasons.includes(reason)));
-    } else writes.set(entry.path, { ...entry, reasons: [...entry.reasons] });
-  };
+  const facts = readPrompt(`${task.title}\n${task.prompt}`);
+  const existing = new Set(context.files);
+  const index = fileIndex(context.files);
+  const projectRootOf = (file: string) => owningProject(context.projects, file)?.root;
+  const taskProjectRoot = context.projects.find((project) => project.name === task.project)?.root;
+  const scopeRoots = projectsForScopes(facts.scopes, context.projects, context.files);
+  const history = context.history ?? [];
 
-  for (const glob of task.touches) {
-    const normalised = glob.replace(/^\.\//, '');
-    const matches = context.files.filter((file) => minimatch(file, normalised, { dot: true }));
-    for (const file of matches) add({ path: file, confidence: 0.9, reasons: [`declared in touches: "${glob}"`] });
-    if (GLOB_CHARS.test(normalised)) {
-      // Keep the pattern too: it stands for files the task may create, which no listing can show.
-      add({ path: normalised, pattern: true, confidence: 0.9, reasons: [`declared in touches: "${glob}"`] });
-    } else if (matches.length === 0) {
-      add({ path: normalised, confidence: 0.9, reasons: [`declared in touches: "${glob}" (a new file)`] });
-    }
+  const combined = new Combined();
+  combined.add(declaredGlobs(task.touches, context.files));
+  combined.add(mentionedFiles(facts.paths, facts.identifiers, context.files, index.stems, taskProjectRoot));
+  combined.add(declaredSymbols(facts.identifiers, context.declarations ?? new Map()));
+  combined.add(publicApi(`${task.title}\n${task.prompt}`, scopeRoots.length > 0 ? scopeRoots : taskProjectRoot !== undefined ? [taskProjectRoot] : [], existing));
+  // Seeds for co-change come from direct evidence only: history feeding on history runs away.
+  const directSeeds = combined.above(0.5);
+  // Within the scope's history the scope word itself says nothing more.
+  const query = scopeRoots.length > 0 ? facts.words.filter((word) => !facts.scopes.includes(word)) : [...facts.words, ...facts.scopes];
+  combined.add(historySimilarity(query, relevantHistory(history, scopeRoots), existing));
+  combined.add(coChange(directSeeds, history, existing));
+  combined.add(pairedTests(combined.above(0.45), index.testsByStem, projectRootOf, facts.type === 'test'));
+
+  if (scopeRoots.length > 0) {
+    combined.scale((path) => (scopeRoots.some((root) => root === '' || path === root || path.startsWith(`${root}/`)) ? 1 : OUTSIDE_SCOPE), 'outside the scope\'s project');
   }
+  if (facts.type === 'test') combined.scale((path) => (isTestFile(path) ? 1 : 0.8), 'not a test file, in a test task');
 
-  const projectRoot = context.projects.find((project) => project.name === task.project)?.root;
-  for (const token of mentionedPaths(`${task.title}\n${task.prompt}`)) {
-    for (const file of resolveMention(token, context.files, projectRoot)) {
-      add({ path: file, confidence: file === token ? 0.8 : 0.6, reasons: [`mentioned in the prompt as "${token}"`] });
-    }
+  let writes = combined.entries().filter((entry) => entry.confidence >= REPORT_FLOOR);
+  const fallback = !writes.some((entry) => entry.confidence >= WRITE_THRESHOLD);
+  if (fallback) {
+    const roots = scopeRoots.length > 0 ? scopeRoots : [taskProjectRoot ?? ''];
+    writes = [
+      ...roots.map((root) => ({
+        path: root === '' ? '**' : `${root}/**`,
+        pattern: true,
+        confidence: WRITE_THRESHOLD,
+        reasons: [scopeRoots.length > 0 ? `nothing more specific: any file of the scope's project ${root}` : task.project ? `nothing more specific: any file of project ${task.project}` : 'nothing more specific: any file of the workspace'],
+      })),
+      ...writes,
+    ];
   }
-
-  let fallback = false;
-  if (writes.size === 0) {
-    fallback = true;
-    const root = projectRoot ?? '';
-    add({
-      path: root === '' ? '**' : `${root}/**`,
-      pattern: true,
-      confidence: 0.2,
-      reasons: [task.project ? `no file named: any file of project ${task.project}` : 'no file named: any file of the workspace'],
-    });
-  }
-
-  return { taskId: task.id, writes: sortEntries([...writes.values()]), reads: [], fallback };
+  return { taskId: task.id, writes: sortEntries(writes), reads: [], fallback, ...(context.notes?.length ? { notes: [...context.notes] } : {}) };
 }
 
-function resolveMention(token: string, files: readonly string[], projectRoot: string | undefined): string[] {
-  if (files.includes(token)) return [token];
-  if (projectRoot && files.includes(`${projectRoot}/${token}`)) return [`${projectRoot}/${token}`];
-  const suffix = files.filter((file) => file.endsWith(`/${token}`));
-  if (suffix.length > 0 && suffix.length <= 3) return suffix;
-  return [];
+/** History narrowed to the scope's projects when there is a scope: similar commits elsewhere mislead. */
+function relevantHistory(history: readonly CommitRecord[], scopeRoots: readonly string[]): readonly CommitRecord[] {
+  if (scopeRoots.length === 0) return history;
+  return history.filter((commit) => commit.files.some((file) => scopeRoots.some((root) => root === '' || file.startsWith(`${root}/`))));
+}
+
+function fileIndex(files: readonly string[]) {
+  const stems = new Map<string, string[]>();
+  const testsByStem = new Map<string, string[]>();
+  for (const file of files) {
+    const stem = stemOf(file);
+    const target = isTestFile(file) ? testsByStem : stems;
+    const list = target.get(stem) ?? [];
+    list.push(file);
+    target.set(stem, list);
+  }
+  return { stems, testsByStem };
+}
+
+class Combined {
+  private readonly byPath = new Map<string, { miss: number; reasons: string[]; pattern?: boolean }>();
+
+  add(candidates: readonly Candidate[]): void {
+    for (const candidate of candidates) {
+      const entry = this.byPath.get(candidate.path) ?? { miss: 1, reasons: [], pattern: candidate.pattern };
+      entry.miss *= 1 - Math.min(0.99, Math.max(0, candidate.score));
+      if (!entry.reasons.includes(candidate.reason)) entry.reasons.push(candidate.reason);
+      this.byPath.set(candidate.path, entry);
+    }
+  }
+
+  above(threshold: number): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [path, entry] of this.byPath) if (!entry.pattern && 1 - entry.miss >= threshold) out.set(path, 1 - entry.miss);
+    return out;
+  }
+
+  scale(factor: (path: string) => number, why: string): void {
+    for (const [path, entry] of this.byPath) {
+      const f = factor(path);
+      if (f >= 1 || entry.reasons.some((reason) => reason.startsWith('declared in touches'))) continue;
+      entry.miss = 1 - (1 - entry.miss) * f;
+      entry.reasons.push(why);
+    }
+  }
+
+  entries(): FootprintEntry[] {
+    return [...this.byPath].map(([path, entry]) => ({
+      path,
+      ...(entry.pattern ? { pattern: true } : {}),
+      confidence: Math.round((1 - entry.miss) * 1000) / 1000,
+      reasons: entry.reasons,
+    }));
+  }
 }
 
 function sortEntries(entries: FootprintEntry[]): FootprintEntry[] {

@@ -1,4 +1,4 @@
-import { sharedPaths, type Footprint } from '../footprint';
+import { sharedPaths, WRITE_THRESHOLD, type Footprint, type FootprintEntry } from '../footprint';
 import type { Task } from '../tasks';
 import type { ConflictEdge } from './plan';
 
@@ -15,9 +15,14 @@ export function conflictEdges(tasks: readonly Task[], footprints: ReadonlyMap<st
     for (let j = i + 1; j < sorted.length; j++) {
       const a = sorted[i]!;
       const b = sorted[j]!;
-      const paths = sharedPaths(footprints.get(a.id)?.writes ?? [], footprints.get(b.id)?.writes ?? []);
+      const paths = sharedPaths(writeSet(footprints.get(a.id)), writeSet(footprints.get(b.id)));
       if (paths.length > 0) edges.push({ kind: 'write-write', from: a.id, to: b.id, paths });
     }
   }
   return edges;
+}
+
+/** The entries the planner trusts: low-confidence guesses are shown to the user but do not serialise tasks. */
+function writeSet(footprint: Footprint | undefined): FootprintEntry[] {
+  return (footprint?.writes ?? []).filter((entry) => entry.confidence >= WRITE_THRESHOLD);
 }

@@ -1,6 +1,6 @@
 import { findRepositoryRoot, headCommit, listWorkspaceFiles } from '../git';
 import { CodewavesError } from '../errors';
-import { predictFootprint, type Footprint } from '../footprint';
+import { loadFootprintContext, predictFootprint, type Footprint } from '../footprint';
 import { buildPlan, type Plan } from '../plan';
 import { loadTasks, validateTaskSet, type Task } from '../tasks';
 import { detectWorkspace, type Project, type Workspace } from '../workspace';
@@ -36,6 +36,7 @@ export async function planSprint(options: SprintOptions): Promise<Sprint> {
     });
   }
   validateTaskSet(tasks);
-  const footprints = new Map(tasks.map((task) => [task.id, predictFootprint(task, { files, projects: workspace.projects })]));
+  const context = await loadFootprintContext(root, files, workspace.projects, tasks.map((task) => `${task.title}\n${task.prompt}`));
+  const footprints = new Map(tasks.map((task) => [task.id, predictFootprint(task, context)]));
   return { workspace, tasks, footprints, plan: buildPlan(tasks, footprints, base) };
 }

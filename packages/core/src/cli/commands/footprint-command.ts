@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { predictFootprint } from '../../footprint';
+import { loadFootprintContext, predictFootprint, WRITE_THRESHOLD } from '../../footprint';
 import { findRepositoryRoot, listWorkspaceFiles } from '../../git';
 import { parseTaskFile } from '../../tasks';
 import { detectWorkspace, owningProject } from '../../workspace';
@@ -13,9 +13,10 @@ export function registerFootprintCommand(program: Command, io: CliIO): void {
     .command('footprint <task-file>')
     .description('Predict which files one task will write. The task file may be any Markdown file, inside the workspace or not.')
     .option('--format <format>', 'paths (a JSON array of paths), json (entries with confidence and reasons) or text', 'text')
-    .option('--min-confidence <n>', 'leave out entries below this confidence (0..1)', parseConfidence, 0)
+    .option('--min-confidence <n>', `leave out entries below this confidence, 0..1 (default: ${WRITE_THRESHOLD}, the planner's threshold)`, parseConfidence, WRITE_THRESHOLD)
+    .option('--explain', 'with --format text, show every entry down to confidence 0.1 and why')
     .option('--cwd <dir>', 'the workspace (default: the current folder)')
-    .action(async (taskFile: string, options: { format: string; minConfidence: number; cwd?: string }) => {
+    .action(async (taskFile: string, options: { format: string; minConfidence: number; explain?: boolean; cwd?: string }) => {
       if (!['paths', 'json', 'text'].includes(options.format)) throw new InvalidArgumentError(`--format must be paths, json or text, got ${options.format}`);
       const root = await findRepositoryRoot(options.cwd ?? io.cwd);
       const files = await listWorkspaceFiles(root);
@@ -26,13 +27,19 @@ export function registerFootprintCommand(program: Command, io: CliIO): void {
       const file = outside ? absolute : inside.split('\\').join('/');
       const project = outside ? undefined : owningProject(workspace.projects, file)?.name;
       const task = parseTaskFile(file, await readFile(absolute, 'utf8'), { project });
-      const footprint = predictFootprint(task, { files, projects: workspace.projects });
-      const writes = footprint.writes.filter((entry) => entry.confidence >= options.minConfidence);
+      const context = await loadFootprintContext(root, files, workspace.projects, [`${task.title}\n${task.prompt}`]);
+      const footprint = predictFootprint(task, context);
+      const floor = options.explain ? 0 : options.minConfidence;
+      const writes = footprint.writes.filter((entry) => entry.confidence >= floor);
       if (options.format === 'paths') io.stdout(JSON.stringify(writes.filter((entry) => !entry.pattern).map((entry) => entry.path)));
       else if (options.format === 'json') io.stdout(JSON.stringify({ ...footprint, writes }, null, 2));
       else {
         io.stdout(`${task.id}: ${task.title}`);
-        for (const entry of writes) io.stdout(`  ${entry.confidence.toFixed(2)}  ${entry.path}${entry.pattern ? ' (pattern)' : ''}  ${entry.reasons.join('; ')}`);
+        for (const entry of writes) {
+          io.stdout(`  ${entry.confidence.toFixed(2)}  ${entry.path}${entry.pattern ? ' (pattern)' : ''}`);
+          for (const reason of entry.reasons) io.stdout(`          ${reason}`);
+        }
+        for (const note of footprint.notes ?? []) io.stdout(`  note: ${note}`);
       }
       io.exitCode = EXIT.ok;
     });

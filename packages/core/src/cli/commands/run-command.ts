@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { consoleReporter } from '../../report';
-import { runSprint, runSucceeded } from '../../run';
+import type * as ReportModule from '../../report';
+import type * as RunModule from '../../run';
 import { EXIT } from '../exit-codes';
 import { projectFilter, type CliIO } from '../cli-io';
 
@@ -34,6 +34,9 @@ export function registerRunCommand(program: Command, io: CliIO): void {
         if (options.provider !== undefined && options.provider !== 'openai' && options.provider !== 'replay') {
           throw new InvalidArgumentError(`--provider must be openai or replay, got ${options.provider}`);
         }
+        // Loaded on use: the agent runtime (openai, piscina) is not needed by other commands.
+        const { runSprint, runSucceeded } = require('../../run') as typeof RunModule;
+        const { consoleReporter } = require('../../report') as typeof ReportModule;
         const summary = await runSprint({
           cwd: options.cwd ?? io.cwd,
           onlyProjects: projectFilter(options.project),

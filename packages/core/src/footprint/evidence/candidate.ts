@@ -1,0 +1,8 @@
+/** One piece of evidence that a task will write a file. Scores of a path combine as independent odds. */
+export interface Candidate {
+  path: string;
+  /** 0..1 */
+  score: number;
+  reason: string;
+  pattern?: boolean;
+}

@@ -1,0 +1,51 @@
+import { words } from '../prompt/read-prompt';
+import type { CommitRecord } from '../sources/history';
+import type { Candidate } from './candidate';
+
+const TOP_COMMITS = 12;
+
+/**
+ * Past commits whose messages resemble the task vote for the files they changed, weighted by how
+ * alike they are (shared words, rarer words count more). Terse tasks ("fix(store): ...") name few
+ * files, but the project's own history says where such changes usually land.
+ */
+export function historySimilarity(promptWords: readonly string[], history: readonly CommitRecord[], existing: ReadonlySet<string>): Candidate[] {
+  if (history.length === 0 || promptWords.length === 0) return [];
+  const query = new Set(promptWords);
+  const documents = history.map((commit) => new Set(words(commit.subject)));
+  const df = new Map<string, number>();
+  for (const document of documents) for (const word of document) df.set(word, (df.get(word) ?? 0) + 1);
+  const idf = (word: string) => Math.log(1 + history.length / (1 + (df.get(word) ?? 0)));
+  const norm = (document: Iterable<string>) => Math.sqrt([...document].reduce((sum, word) => sum + idf(word) ** 2, 0)) || 1;
+  const queryNorm = norm(query);
+
+  const scored: Array<{ commit: CommitRecord; similarity: number; shared: string[] }> = [];
+  documents.forEach((document, index) => {
+    const shared = [...query].filter((word) => document.has(word));
+    if (shared.length === 0) return;
+    const dot = shared.reduce((sum, word) => sum + idf(word) ** 2, 0);
+    const similarity = dot / (queryNorm * norm(document));
+    scored.push({ commit: history[index]!, similarity, shared });
+  });
+  scored.sort((a, b) => b.similarity - a.similarity);
+  const top = scored.slice(0, TOP_COMMITS);
+  const mass = top.reduce((sum, entry) => sum + entry.similarity, 0);
+  if (mass === 0) return [];
+
+  const votes = new Map<string, { weight: number; example: string }>();
+  for (const entry of top) {
+    // A commit that changed many files says less about each of them.
+    const spread = Math.sqrt(Math.min(1, 3 / entry.commit.files.length));
+    for (const file of entry.commit.files) {
+      if (!existing.has(file)) continue;
+      const vote = votes.get(file) ?? { weight: 0, example: entry.commit.subject };
+      vote.weight += (entry.similarity / mass) * spread;
+      votes.set(file, vote);
+    }
+  }
+  return [...votes].map(([path, vote]) => ({
+    path,
+    score: Math.min(0.6, 0.8 * vote.weight),
+    reason: `changed by similar past commits (${Math.round(vote.weight * 100)}% of the weight), e.g. "${vote.example.slice(0, 80)}"`,
+  }));
+}

@@ -1,0 +1,34 @@
+import type { Candidate } from './candidate';
+import { kebabCase } from '../prompt/read-prompt';
+
+/** Paths and file names written in the prompt, and identifiers that name a file (`withHooks` -> with-hooks.ts). */
+export function mentionedFiles(paths: readonly string[], identifiers: readonly string[], files: readonly string[], stems: ReadonlyMap<string, string[]>, projectRoot: string | undefined): Candidate[] {
+  const out: Candidate[] = [];
+  for (const token of paths) {
+    if (files.includes(token)) out.push({ path: token, score: 0.85, reason: `path "${token}" is in the prompt` });
+    else if (projectRoot && files.includes(`${projectRoot}/${token}`)) out.push({ path: `${projectRoot}/${token}`, score: 0.8, reason: `path "${token}" is in the prompt` });
+    else {
+      const suffix = files.filter((file) => file.endsWith(`/${token}`));
+      if (suffix.length > 0 && suffix.length <= 3) for (const file of suffix) out.push({ path: file, score: 0.6, reason: `file name "${token}" is in the prompt` });
+    }
+  }
+  for (const identifier of identifiers) {
+    for (const stem of new Set([identifier, identifier.toLowerCase(), kebabCase(identifier)])) {
+      const named = (stems.get(stem) ?? []).filter((file) => !isTestFile(file));
+      if (named.length > 0 && named.length <= 4) {
+        for (const file of named) out.push({ path: file, score: 0.6 / Math.sqrt(named.length), reason: `file named after \`${identifier}\`` });
+      }
+    }
+  }
+  return out;
+}
+
+export function isTestFile(file: string): boolean {
+  return /(^|\/)(__tests__|spec|specs|test|tests|e2e)\//.test(file) || /\.(spec|test|e2e-spec|types\.spec)\.[cm]?[jt]sx?$/.test(file);
+}
+
+/** The stem of a file: `src/with-hooks.spec.ts` -> `with-hooks`. */
+export function stemOf(file: string): string {
+  const base = file.slice(file.lastIndexOf('/') + 1);
+  return base.replace(/\.(d\.)?[cm]?[jt]sx?$|\.[a-z0-9]+$/i, '').replace(/\.(spec|test|e2e-spec|types\.spec|types|stories)$/i, '').replace(/\.(spec|test)$/, '');
+}

@@ -1,0 +1,68 @@
+import { gitRepo, type GitFixture } from '../../../../tools/testing/git-fixture';
+import { listWorkspaceFiles } from '../git';
+import type { Task } from '../tasks';
+import { detectWorkspace } from '../workspace';
+import { loadFootprintContext } from './load-footprint-context';
+import { predictFootprint, WRITE_THRESHOLD } from './predict-footprint';
+
+// A small monorepo with a history, so every kind of evidence has something to find.
+describe('footprint from a real repository', () => {
+  let repo: GitFixture;
+
+  beforeAll(() => {
+    repo = gitRepo({
+      'package.json': JSON.stringify({ name: 'ws', private: true, workspaces: ['modules/*'] }),
+      'modules/store/package.json': '{"name":"@acme/store"}',
+      'modules/store/src/reducer.ts': 'export function createReducer() {}\n',
+      'modules/store/src/selector.ts': 'export function createSelector() {}\nexport class Memo { reset() {} }\n',
+      'modules/store/spec/selector.spec.ts': "import { createSelector } from '../src/selector';\n",
+      'modules/store/src/index.ts': "export * from './selector';\n",
+      'modules/effects/package.json': '{"name":"@acme/effects"}',
+      'modules/effects/src/effect.ts': "import { createSelector } from '@acme/store';\nexport const createEffect = () => createSelector();\n",
+      'modules/effects/spec/effect.spec.ts': '',
+      'docs/guide.md': '# guide\n',
+    });
+    // history: the selector and its spec change together; effect work stays in effects
+    for (let i = 0; i < 3; i++) {
+      repo.write({ 'modules/store/src/selector.ts': `export function createSelector() {}\nexport class Memo { reset() {} }\n// ${i}\n`, 'modules/store/spec/selector.spec.ts': `// ${i}\n` });
+      repo.commit(`fix(store): memoize selector results ${i}`);
+      repo.write({ 'modules/effects/src/effect.ts': `export const createEffect = () => ${i};\n`, 'modules/effects/spec/effect.spec.ts': `// ${i}\n` });
+      repo.commit(`feat(effects): dispatch option for effects ${i}`);
+    }
+  });
+  afterAll(() => repo.remove());
+
+  async function predict(prompt: string, extra: Partial<Task> = {}) {
+    const files = await listWorkspaceFiles(repo.root);
+    const workspace = await detectWorkspace(repo.root, files);
+    const context = await loadFootprintContext(repo.root, files, workspace.projects, [prompt]);
+    const footprint = predictFootprint({ id: 't', title: prompt, prompt, touches: [], dependsOn: [], agent: {}, file: 't.md', ...extra }, context);
+    return { footprint, predicted: footprint.writes.filter((e) => e.confidence >= WRITE_THRESHOLD && !e.pattern).map((e) => e.path).sort() };
+  }
+
+  it('resolves a mentioned identifier to the file that declares it, with ts-morph, and adds its test', async () => {
+    const { footprint, predicted } = await predict('perf: make `createSelector` faster');
+    expect(predicted).toEqual(['modules/store/spec/selector.spec.ts', 'modules/store/src/selector.ts']);
+    const selector = footprint.writes.find((e) => e.path === 'modules/store/src/selector.ts')!;
+    expect(selector.reasons).toContain('declares function `createSelector`');
+    // effect.ts only uses createSelector: a use is not a declaration
+    expect(footprint.writes.find((e) => e.path === 'modules/effects/src/effect.ts')).toBeUndefined();
+  });
+
+  it('finds class members too', async () => {
+    const { footprint } = await predict('fix: Memo.reset() forgets the last value, see `reset`');
+    expect(footprint.writes.find((e) => e.path === 'modules/store/src/selector.ts')!.reasons).toContain('declares method `reset`');
+  });
+
+  it('uses similar past commits and the conventional-commit scope when the prompt names no file', async () => {
+    const { predicted, footprint } = await predict('feat(effects): dispatch option defaults');
+    expect(predicted).toEqual(['modules/effects/spec/effect.spec.ts', 'modules/effects/src/effect.ts']);
+    expect(footprint.writes[0]!.reasons.join(' ')).toContain('similar past commits');
+  });
+
+  it('falls back to the task\'s project when nothing else is known', async () => {
+    const { footprint } = await predict('refactor: tidy up', { project: '@acme/store' });
+    expect(footprint.fallback).toBe(true);
+    expect(footprint.writes[0]).toMatchObject({ path: 'modules/store/**', pattern: true });
+  });
+});

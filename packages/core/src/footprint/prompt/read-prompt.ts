@@ -1,0 +1,79 @@
+import { mentionedPaths } from './mentioned-paths';
+
+/** What a task's text says, in the terms the evidence uses. */
+export interface PromptFacts {
+  /** Conventional-commit type (`fix`, `feat`, `docs`, `test`, ...), if the title has one. */
+  type?: string;
+  /** Conventional-commit scopes: `fix(store, effects): ...` gives both. */
+  scopes: string[];
+  /** Path-like tokens: `src/a.ts`, `README.md`. */
+  paths: string[];
+  /** Code identifiers: backticked tokens, camelCase, PascalCase, snake_case, kebab-case names. */
+  identifiers: string[];
+  /** Lower-case word tokens for text similarity, identifiers split into their words. */
+  words: string[];
+}
+
+const CONVENTIONAL = /^\s*([a-z]+)(?:\(([^)]*)\))?!?:\s*/i;
+
+const STOPWORDS = new Set(
+  ('a an and are as at be by for from has have in into is it its of on or that the this to was were will with without ' +
+    'add adds added allow allows update updates updated fix fixes fixed use uses using make makes new now when should ' +
+    'support correct correctly change changes remove removes removed improve improves handle handles not do does can all ' +
+    'only also more than some same other each every via which while after before instead de our your we you they them')
+    .split(' '),
+);
+
+export function readPrompt(text: string): PromptFacts {
+  const firstLine = text.split('\n').find((line) => line.trim() !== '')?.replace(/^#+\s*/, '') ?? '';
+  const conventional = CONVENTIONAL.exec(firstLine);
+  const type = conventional?.[1]?.toLowerCase();
+  const scopes = (conventional?.[2] ?? '')
+    .split(/[,\s]+/)
+    .map((scope) => scope.trim().toLowerCase())
+    .filter(Boolean);
+  const paths = mentionedPaths(text);
+  const identifiers = new Set<string>();
+  for (const match of text.matchAll(/`([^`\n]{2,80})`/g)) {
+    for (const part of match[1]!.split(/[^A-Za-z0-9_$.-]+/)) {
+      const clean = part.replace(/^[.-]+|[.-]+$/g, '').replace(/\(\)$/, '');
+      if (clean.length >= 3 && !/^\d/.test(clean)) identifiers.add(clean);
+    }
+  }
+  for (const match of text.matchAll(/\[([a-z][a-z0-9]*(?:-[a-z0-9]+)+)\]/g)) identifiers.add(match[1]!);
+  for (const match of text.matchAll(/\b([A-Za-z_$][A-Za-z0-9_$]*)\b/g)) {
+    const word = match[1]!;
+    if (/[a-z][A-Z]/.test(word) || /^[A-Z][a-z0-9]+[A-Z]/.test(word) || /^[a-z0-9]+_[a-z0-9_]+$/.test(word)) identifiers.add(word);
+  }
+  for (const match of text.matchAll(/\b([a-z][a-z0-9]*(?:-[a-z0-9]+){1,5})\b/g)) identifiers.add(match[1]!);
+  for (const scope of scopes) identifiers.delete(scope);
+  const body = conventional ? text.replace(CONVENTIONAL, '') : text;
+  return { type, scopes, paths, identifiers: [...identifiers], words: words(body) };
+}
+
+/** Lower-case content words; identifiers also yield their parts (`patchState` -> patch, state). */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  for (const token of text.match(/[A-Za-z][A-Za-z0-9]*/g) ?? []) {
+    const parts = splitIdentifier(token);
+    for (const part of parts.length > 1 ? [token.toLowerCase(), ...parts] : parts) {
+      if (part.length >= 3 && !STOPWORDS.has(part)) out.push(part);
+    }
+  }
+  return out;
+}
+
+/** `rxMethod` -> [rx, method]; `with-hooks` -> [with, hooks]; `HTTPClient` -> [http, client]. */
+export function splitIdentifier(identifier: string): string[] {
+  return identifier
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[\s_\-.$/]+/)
+    .map((part) => part.toLowerCase())
+    .filter(Boolean);
+}
+
+/** `withHooks` -> `with-hooks`: how identifiers usually become file names. */
+export function kebabCase(identifier: string): string {
+  return splitIdentifier(identifier).join('-');
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// Scores `codewaves footprint --format paths` with the footprint bench's own scorer (shared/bench/footprint):
+// real tasks from a public monorepo's history, truth = the files each commit changed.
+//
+//   node tools/bench/footprint-bench.mjs --repo <git dir of ngrx/platform> [--limit N] [--jobs 2] [--out bench-results/footprint.json]
+//
+// Everything after the known options is passed to score.mjs unchanged.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const bench = [process.env.CODEWAVES_FOOTPRINT_BENCH, join(root, '..', 'shared', 'bench', 'footprint')].find((dir) => dir && existsSync(join(dir, 'score.mjs')));
+if (!bench) {
+  console.error('footprint bench not found: set CODEWAVES_FOOTPRINT_BENCH to the folder that holds score.mjs, cases.json and pairs.json');
+  process.exit(2);
+}
+const args = process.argv.slice(2);
+if (!args.includes('--repo')) {
+  console.error('usage: footprint-bench.mjs --repo <git dir that contains the bench head> [score.mjs options]');
+  process.exit(2);
+}
+const cli = join(root, 'packages', 'core', 'bin', 'codewaves.js');
+if (!existsSync(join(root, 'packages', 'core', 'dist', 'cli', 'main.js'))) {
+  console.error('build first: npm run build');
+  process.exit(2);
+}
+const outIndex = args.indexOf('--out');
+if (outIndex >= 0) mkdirSync(dirname(resolve(args[outIndex + 1])), { recursive: true });
+const result = spawnSync(
+  process.execPath,
+  [join(bench, 'score.mjs'), '--cases', join(bench, 'cases.json'), '--pairs', join(bench, 'pairs.json'), '--predict', `node ${cli} footprint "$TASK_FILE" --format paths`, ...args],
+  { stdio: 'inherit', cwd: bench },
+);
+process.exit(result.status ?? 1);
