@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { loadFootprintContext, predictFootprint, WRITE_THRESHOLD } from '../../footprint';
 import { findRepositoryRoot, listWorkspaceFiles } from '../../git';
 import { parseTaskFile } from '../../tasks';
@@ -12,12 +12,11 @@ export function registerFootprintCommand(program: Command, io: CliIO): void {
   program
     .command('footprint <task-file>')
     .description('Predict which files one task will write. The task file may be any Markdown file, inside the workspace or not.')
-    .option('--format <format>', 'paths (a JSON array of paths), json (entries with confidence and reasons) or text', 'text')
+    .addOption(new Option('--format <format>', 'paths: a JSON array of paths; json: entries with confidence and reasons; text: for people').choices(['paths', 'json', 'text']).default('text'))
     .option('--min-confidence <n>', `leave out entries below this confidence, 0..1 (default: ${WRITE_THRESHOLD}, the planner's threshold)`, parseConfidence, WRITE_THRESHOLD)
     .option('--explain', 'with --format text, show every entry down to confidence 0.1 and why')
     .option('--cwd <dir>', 'the workspace (default: the current folder)')
     .action(async (taskFile: string, options: { format: string; minConfidence: number; explain?: boolean; cwd?: string }) => {
-      if (!['paths', 'json', 'text'].includes(options.format)) throw new InvalidArgumentError(`--format must be paths, json or text, got ${options.format}`);
       const root = await findRepositoryRoot(options.cwd ?? io.cwd);
       const files = await listWorkspaceFiles(root);
       const workspace = await detectWorkspace(root, files);

@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import type * as ReportModule from '../../report';
 import type * as RunModule from '../../run';
 import { EXIT } from '../exit-codes';
@@ -11,7 +11,12 @@ export function registerRunCommand(program: Command, io: CliIO): void {
       'Plan the tasks, then run them wave by wave: one git worktree and branch per task, agents in parallel, each wave merged into codewaves/<run id>. Your checkout and current branch are not changed.',
     )
     .option('-p, --project <names...>', 'only the tasks of these projects')
-    .option('--provider <name>', 'openai or replay (default: the task\'s own, else openai when OPENAI_API_KEY is set, else replay of a recorded transcript)')
+    .addOption(
+      new Option('--provider <name>', 'model provider (default: the task\'s own, else openai when OPENAI_API_KEY is set, else replay of a recorded transcript)').choices([
+        'openai',
+        'replay',
+      ]),
+    )
     .option('--model <name>', 'model for the openai provider (default: CODEWAVES_MODEL or gpt-5-codex)')
     .option('--base-url <url>', 'OpenAI-compatible endpoint (default: OPENAI_BASE_URL)')
     .option('-c, --concurrency <n>', 'agents at once', positiveInt, 4)
@@ -22,7 +27,7 @@ export function registerRunCommand(program: Command, io: CliIO): void {
     .action(
       async (options: {
         project?: string[];
-        provider?: string;
+        provider?: 'openai' | 'replay';
         model?: string;
         baseUrl?: string;
         concurrency: number;
@@ -31,9 +36,6 @@ export function registerRunCommand(program: Command, io: CliIO): void {
         json?: boolean;
         cwd?: string;
       }) => {
-        if (options.provider !== undefined && options.provider !== 'openai' && options.provider !== 'replay') {
-          throw new InvalidArgumentError(`--provider must be openai or replay, got ${options.provider}`);
-        }
         // Loaded on use: the agent runtime (openai, piscina) is not needed by other commands.
         const { runSprint, runSucceeded } = require('../../run') as typeof RunModule;
         const { consoleReporter } = require('../../report') as typeof ReportModule;

@@ -13,14 +13,15 @@ export default async function* codexPlanBatch(
   const startTime = Date.now();
   const taskIds = Object.keys(taskGraph.tasks);
   const projects = new Set(taskIds.map((id) => taskGraph.tasks[id]!.target.project));
+  // Printed once for the whole batch; each Nx task's own output only points at it.
   let output: string;
   let success = true;
   try {
-    output = await printPlan(projects, { ...(inputs[taskIds[0]!] ?? {}), ...overrides }, context);
-    console.log(output);
+    console.log(await printPlan(projects, { ...(inputs[taskIds[0]!] ?? {}), ...overrides }, context));
+    output = `planned together with ${[...projects].sort().join(', ')} (the plan is printed above)`;
   } catch (error) {
-    output = `codewaves: ${formatError(error)}`;
-    console.error(output);
+    console.error(`codewaves: ${formatError(error)}`);
+    output = 'codewaves could not plan these tasks (the error is printed above)';
     success = false;
   }
   for (const task of taskIds) yield { task, result: { success, terminalOutput: output, startTime, endTime: Date.now() } };

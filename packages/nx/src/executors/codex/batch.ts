@@ -35,9 +35,9 @@ export default async function* codexBatch(
       reporter: consoleReporter(),
     });
   } catch (error) {
-    const message = `codewaves: ${formatError(error)}`;
-    console.error(message);
-    for (const task of taskIds) yield { task, result: { success: false, terminalOutput: message, startTime, endTime: Date.now() } };
+    console.error(`codewaves: ${formatError(error)}`);
+    const pointer = 'codewaves could not run these tasks (the error is printed above)';
+    for (const task of taskIds) yield { task, result: { success: false, terminalOutput: pointer, startTime, endTime: Date.now() } };
     return;
   }
 
