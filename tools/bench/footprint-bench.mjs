@@ -26,8 +26,12 @@ if (!existsSync(join(root, 'packages', 'core', 'dist', 'cli', 'main.js'))) {
   console.error('build first: npm run build');
   process.exit(2);
 }
+// score.mjs runs in the bench folder: make --out absolute so results land where the user asked.
 const outIndex = args.indexOf('--out');
-if (outIndex >= 0) mkdirSync(dirname(resolve(args[outIndex + 1])), { recursive: true });
+if (outIndex >= 0) {
+  args[outIndex + 1] = resolve(args[outIndex + 1]);
+  mkdirSync(dirname(args[outIndex + 1]), { recursive: true });
+}
 const result = spawnSync(
   process.execPath,
   [join(bench, 'score.mjs'), '--cases', join(bench, 'cases.json'), '--pairs', join(bench, 'pairs.json'), '--predict', `node ${cli} footprint "$TASK_FILE" --format paths`, ...args],

@@ -10,6 +10,8 @@ export interface FootprintEntry {
   confidence: number;
   /** Why, in words a user can check: `declared in touches: "src/**"`, `path mentioned in the prompt`. */
   reasons: string[];
+  /** A file many unrelated tasks touch (manifest, lockfile, barrel, route registry): see evidence/hotspots.ts. */
+  hotspot?: boolean;
 }
 
 export interface Footprint {

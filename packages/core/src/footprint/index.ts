@@ -6,3 +6,4 @@ export * from './prompt/read-prompt';
 export * from './prompt/mentioned-paths';
 export type { CommitRecord } from './sources/history';
 export type { Declaration, DeclarationKind } from './sources/declarations';
+export * from './predict-footprints';

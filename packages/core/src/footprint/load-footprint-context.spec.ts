@@ -4,6 +4,7 @@ import type { Task } from '../tasks';
 import { detectWorkspace } from '../workspace';
 import { loadFootprintContext } from './load-footprint-context';
 import { predictFootprint, WRITE_THRESHOLD } from './predict-footprint';
+import { predictFootprints } from './predict-footprints';
 
 // A small monorepo with a history, so every kind of evidence has something to find.
 describe('footprint from a real repository', () => {
@@ -47,6 +48,22 @@ describe('footprint from a real repository', () => {
     expect(selector.reasons).toContain('declares function `createSelector`');
     // effect.ts only uses createSelector: a use is not a declaration
     expect(footprint.writes.find((e) => e.path === 'modules/effects/src/effect.ts')).toBeUndefined();
+  });
+
+  it('reads: files that import what the task writes; writes when the task changes a signature', async () => {
+    const files = await listWorkspaceFiles(repo.root);
+    const workspace = await detectWorkspace(repo.root, files);
+    const task = (id: string, prompt: string): Task => ({ id, title: prompt, prompt, touches: [], dependsOn: [], agent: {}, file: `${id}.md` });
+    const footprints = await predictFootprints(repo.root, files, workspace.projects, [
+      task('faster', 'perf: make `createSelector` faster'),
+      task('rename', 'refactor: rename the options parameter of `createSelector`'),
+    ]);
+    const index = footprints.get('faster')!.reads.find((e) => e.path === 'modules/store/src/index.ts');
+    expect(index?.reasons).toEqual(['imports modules/store/src/selector.ts']);
+    const rename = footprints.get('rename')!;
+    expect(rename.writes.find((e) => e.path === 'modules/store/src/index.ts')!.reasons[0]).toContain('whose signature the task changes');
+    // a barrel file is a hotspot: many unrelated tasks touch it
+    expect(rename.writes.find((e) => e.path === 'modules/store/src/index.ts')!.hotspot).toBe(true);
   });
 
   it('finds class members too', async () => {

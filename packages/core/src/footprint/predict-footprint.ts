@@ -6,8 +6,10 @@ import { coChange } from './evidence/co-change';
 import { declaredGlobs } from './evidence/declared-globs';
 import { declaredSymbols } from './evidence/declared-symbols';
 import { historySimilarity } from './evidence/history-similarity';
+import { isHotspot } from './evidence/hotspots';
 import { isTestFile, mentionedFiles, stemOf } from './evidence/mentioned-files';
 import { pairedTests } from './evidence/paired-tests';
+import { pathWords } from './evidence/path-words';
 import { projectsForScopes } from './evidence/scope';
 import { publicApi } from './evidence/public-api';
 import type { Footprint, FootprintEntry } from './footprint';
@@ -57,6 +59,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   // Within the scope's history the scope word itself says nothing more.
   const query = scopeRoots.length > 0 ? facts.words.filter((word) => !facts.scopes.includes(word)) : [...facts.words, ...facts.scopes];
   combined.add(historySimilarity(query, relevantHistory(history, scopeRoots), existing));
+  combined.add(pathWords(query, context.files, scopeRoots.length > 0 ? scopeRoots : taskProjectRoot ? [taskProjectRoot] : []));
   combined.add(coChange(directSeeds, history, existing));
   combined.add(pairedTests(combined.above(0.45), index.testsByStem, projectRootOf, facts.type === 'test'));
 
@@ -132,6 +135,7 @@ class Combined {
     return [...this.byPath].map(([path, entry]) => ({
       path,
       ...(entry.pattern ? { pattern: true } : {}),
+      ...(!entry.pattern && isHotspot(path) ? { hotspot: true } : {}),
       confidence: Math.round((1 - entry.miss) * 1000) / 1000,
       reasons: entry.reasons,
     }));
@@ -140,4 +144,13 @@ class Combined {
 
 function sortEntries(entries: FootprintEntry[]): FootprintEntry[] {
   return entries.sort((a, b) => b.confidence - a.confidence || a.path.localeCompare(b.path));
+}
+
+/**
+ * The predicted write set as concrete paths: what `--format paths` prints. A footprint that fell
+ * back to a whole project has none (the planner uses the project-wide pattern instead); guessing
+ * files below the threshold was measured to cost far more precision than it gains recall.
+ */
+export function predictedPaths(footprint: Footprint, threshold: number = WRITE_THRESHOLD): string[] {
+  return footprint.writes.filter((entry) => !entry.pattern && entry.confidence >= threshold).map((entry) => entry.path);
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { loadFootprintContext, predictFootprint, WRITE_THRESHOLD } from '../../footprint';
+import { predictedPaths, predictFootprints, WRITE_THRESHOLD } from '../../footprint';
 import { findRepositoryRoot, listWorkspaceFiles } from '../../git';
 import { parseTaskFile } from '../../tasks';
 import { detectWorkspace, owningProject } from '../../workspace';
@@ -26,11 +26,10 @@ export function registerFootprintCommand(program: Command, io: CliIO): void {
       const file = outside ? absolute : inside.split('\\').join('/');
       const project = outside ? undefined : owningProject(workspace.projects, file)?.name;
       const task = parseTaskFile(file, await readFile(absolute, 'utf8'), { project });
-      const context = await loadFootprintContext(root, files, workspace.projects, [`${task.title}\n${task.prompt}`]);
-      const footprint = predictFootprint(task, context);
+      const footprint = (await predictFootprints(root, files, workspace.projects, [task])).get(task.id)!;
       const floor = options.explain ? 0 : options.minConfidence;
       const writes = footprint.writes.filter((entry) => entry.confidence >= floor);
-      if (options.format === 'paths') io.stdout(JSON.stringify(writes.filter((entry) => !entry.pattern).map((entry) => entry.path)));
+      if (options.format === 'paths') io.stdout(JSON.stringify(predictedPaths(footprint, floor)));
       else if (options.format === 'json') io.stdout(JSON.stringify({ ...footprint, writes }, null, 2));
       else {
         io.stdout(`${task.id}: ${task.title}`);
@@ -38,6 +37,9 @@ export function registerFootprintCommand(program: Command, io: CliIO): void {
           io.stdout(`  ${entry.confidence.toFixed(2)}  ${entry.path}${entry.pattern ? ' (pattern)' : ''}`);
           for (const reason of entry.reasons) io.stdout(`          ${reason}`);
         }
+        const reads = footprint.reads.filter((entry) => entry.confidence >= floor);
+        if (reads.length > 0) io.stdout('  reads:');
+        for (const entry of reads) io.stdout(`  ${entry.confidence.toFixed(2)}  ${entry.path}  (${entry.reasons.join('; ')})`);
         for (const note of footprint.notes ?? []) io.stdout(`  note: ${note}`);
       }
       io.exitCode = EXIT.ok;

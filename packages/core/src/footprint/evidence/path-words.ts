@@ -1,0 +1,40 @@
+import { splitIdentifier } from '../prompt/read-prompt';
+import type { Candidate } from './candidate';
+
+const MAX_MATCHES = 6;
+
+/**
+ * Files whose path spells the task's words: "fix the migration script to v18" finds
+ * `migrations/18_0_0/index.ts`. Words are compared loosely (plural `s`, a leading `v` before a
+ * version), rarer words count more, and only the few best-matching files are kept.
+ */
+export function pathWords(promptWords: readonly string[], files: readonly string[], within: readonly string[]): Candidate[] {
+  const query = [...new Set(promptWords.map(normalise).filter((word) => word.length >= 2))];
+  if (query.length === 0) return [];
+  const pool = within.length > 0 ? files.filter((file) => within.some((root) => root === '' || file.startsWith(`${root}/`))) : files;
+  const tokensOf = (file: string) => {
+    const root = within.find((candidate) => candidate === '' || file.startsWith(`${candidate}/`)) ?? '';
+    return new Set(splitIdentifier(file.slice(root.length)).map(normalise));
+  };
+  const tokenized = pool.map((file) => ({ file, tokens: tokensOf(file) }));
+  const df = new Map<string, number>();
+  for (const { tokens } of tokenized) for (const token of tokens) if (query.includes(token)) df.set(token, (df.get(token) ?? 0) + 1);
+  const idf = (word: string) => Math.log(1 + pool.length / (1 + (df.get(word) ?? pool.length)));
+  const total = query.reduce((sum, word) => sum + idf(word), 0) || 1;
+
+  const scored = tokenized
+    .map(({ file, tokens }) => {
+      const matched = query.filter((word) => tokens.has(word) && (df.get(word) ?? 0) <= Math.max(3, pool.length * 0.05));
+      return { file, matched, share: matched.reduce((sum, word) => sum + idf(word), 0) / total };
+    })
+    .filter((entry) => entry.matched.length > 0 && entry.share >= 0.3)
+    .sort((a, b) => b.share - a.share || a.file.localeCompare(b.file))
+    .slice(0, MAX_MATCHES);
+  return scored.map((entry) => ({ path: entry.file, score: Math.min(0.5, 0.6 * entry.share), reason: `its path spells ${entry.matched.map((w) => `"${w}"`).join(', ')} from the task` }));
+}
+
+function normalise(word: string): string {
+  const lower = word.toLowerCase();
+  if (/^v\d+$/.test(lower)) return lower.slice(1);
+  return lower.length > 4 && lower.endsWith('s') && !lower.endsWith('ss') ? lower.slice(0, -1) : lower;
+}

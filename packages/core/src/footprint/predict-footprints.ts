@@ -1,0 +1,19 @@
+import type { Task } from '../tasks';
+import type { Project } from '../workspace';
+import type { Footprint } from './footprint';
+import { withImporters } from './evidence/importer-reads';
+import { loadFootprintContext } from './load-footprint-context';
+import { predictFootprint, WRITE_THRESHOLD } from './predict-footprint';
+import { findImporters } from './sources/importers';
+
+/**
+ * Footprints for a set of tasks in a workspace on disk: one pass of evidence gathering for all of
+ * them, the pure prediction per task, then the importers of what they write as reads.
+ */
+export async function predictFootprints(root: string, files: readonly string[], projects: readonly Project[], tasks: readonly Task[]): Promise<Map<string, Footprint>> {
+  const context = await loadFootprintContext(root, files, projects, tasks.map((task) => `${task.title}\n${task.prompt}`));
+  const predicted = tasks.map((task) => [task, predictFootprint(task, context)] as const);
+  const targets = predicted.flatMap(([, footprint]) => footprint.writes.filter((entry) => !entry.pattern && entry.confidence >= WRITE_THRESHOLD).map((entry) => entry.path));
+  const importers = await findImporters(root, targets);
+  return new Map(predicted.map(([task, footprint]) => [task.id, withImporters(footprint, `${task.title}\n${task.prompt}`, importers, WRITE_THRESHOLD)]));
+}
