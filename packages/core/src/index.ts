@@ -13,6 +13,7 @@ export * from './workspace';
 export * from './tasks';
 export * from './footprint';
 export * from './plan';
+export * from './sprint';
 export * from './sandbox';
 export * from './agent';
 export * from './pool';

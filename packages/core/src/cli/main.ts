@@ -3,6 +3,7 @@ import { formatError, isCodewavesError } from '../errors';
 import { registerFootprintCommand } from './commands/footprint-command';
 import { registerPlanCommand } from './commands/plan-command';
 import { registerRunCommand } from './commands/run-command';
+import { registerSprintCommand } from './commands/sprint-command';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes';
 import type { CliIO } from './cli-io';
 
@@ -26,6 +27,7 @@ export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<num
   registerPlanCommand(program, cli);
   registerRunCommand(program, cli);
   registerFootprintCommand(program, cli);
+  registerSprintCommand(program, cli);
   for (const command of program.commands) command.exitOverride();
 
   try {

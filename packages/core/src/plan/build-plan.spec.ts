@@ -26,7 +26,7 @@ describe('buildPlan', () => {
     ]);
     expect(result.waves).toEqual([['a', 'c'], ['b']]);
     expect(result.edges).toEqual([{ kind: 'write-write', from: 'a', to: 'b', paths: ['apps/api/src/errors.ts'] }]);
-    expect(result.stats).toEqual({ tasks: 3, waves: 2, lowerBound: 2, predictedSpeedup: 1.5 });
+    expect(result.stats).toEqual({ tasks: 3, waves: 2, lowerBound: 2, optimal: true, predictedSpeedup: 1.5 });
   });
 
   it('runs a dependency in an earlier wave', () => {
@@ -44,6 +44,34 @@ describe('buildPlan', () => {
   it('sees two new-file globs under one folder as a conflict', () => {
     const result = plan([task('a', 'api', ['apps/api/src/validation/**']), task('b', 'api', ['apps/api/src/validation/email.ts'])]);
     expect(result.waves).toHaveLength(2);
+  });
+
+  it('orders a task after the one whose output it reads', () => {
+    const footprints = new Map([
+      ['writer', { taskId: 'writer', writes: [{ path: 'apps/api/src/errors.ts', confidence: 0.9, reasons: ['x'] }], reads: [], fallback: false }],
+      ['reader', { taskId: 'reader', writes: [{ path: 'apps/api/src/users.ts', confidence: 0.9, reasons: ['x'] }], reads: [{ path: 'apps/api/src/errors.ts', confidence: 0.7, reasons: ['imports apps/api/src/errors.ts'] }], fallback: false }],
+    ]);
+    const result = buildPlan([task('reader', 'api', []), task('writer', 'api', [])], footprints, 'abc');
+    expect(result.waves).toEqual([['writer'], ['reader']]);
+    expect(result.edges).toEqual([{ kind: 'write-read', from: 'writer', to: 'reader', paths: ['apps/api/src/errors.ts'] }]);
+  });
+
+  it('lets the merge handle shared hotspots when the policy says so', () => {
+    const barrel = { path: 'libs/payments/src/index.ts', confidence: 0.8, reasons: ['x'], hotspot: true };
+    const footprints = new Map([
+      ['a', { taskId: 'a', writes: [barrel], reads: [], fallback: false }],
+      ['b', { taskId: 'b', writes: [barrel], reads: [], fallback: false }],
+    ]);
+    const tasks = [task('a', 'payments', []), task('b', 'payments', [])];
+    expect(buildPlan(tasks, footprints, 'abc').waves).toEqual([['a'], ['b']]);
+    expect(buildPlan(tasks, footprints, 'abc', { hotspots: 'merge' }).waves).toEqual([['a', 'b']]);
+  });
+
+  it('splits a wave larger than the concurrency limit, keeping the order of waves', () => {
+    const tasks = ['a', 'b', 'c', 'd', 'e'].map((id) => task(id, 'payments', [`libs/payments/src/${id}.ts`]));
+    const result = buildPlan(tasks, new Map(tasks.map((t) => [t.id, predictFootprint(t, { files, projects })])), 'abc', { hotspots: 'serialise', concurrency: 2 });
+    expect(result.waves).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+    expect(result.stats).toMatchObject({ waves: 3, lowerBound: 3 });
   });
 
   it('is deterministic whatever the input order', () => {

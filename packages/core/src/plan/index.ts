@@ -1,5 +1,6 @@
 export * from './plan';
 export * from './conflict-edges';
-export * from './assign-waves';
+export * from './schedule-waves';
 export * from './build-plan';
 export * from './render-plan-text';
+export * from './check-plan';

@@ -2,15 +2,31 @@ import type { Footprint } from '../footprint';
 
 export const PLAN_SCHEMA_VERSION = 1;
 
-export type ConflictKind = 'write-write' | 'depends-on';
+/**
+ * Why two tasks cannot share a wave.
+ * - `write-write`: both write `paths` (a merge conflict risk); any order, different waves.
+ * - `write-read`: `to` reads `paths` that `from` writes: `from` runs in an earlier wave, so `to`
+ *   works on its result.
+ * - `depends-on`: declared; `from` runs in an earlier wave than `to`.
+ */
+export type ConflictKind = 'write-write' | 'write-read' | 'depends-on';
 
-/** Why two tasks cannot share a wave. For depends-on, `from` must finish before `to` starts. */
 export interface ConflictEdge {
   kind: ConflictKind;
   from: string;
   to: string;
-  /** The paths behind a write-write edge; empty for depends-on. */
+  /** The paths behind the edge; empty for depends-on. */
   paths: string[];
+}
+
+/** How the planner treats hotspot files (manifests, lockfiles, barrels, route registries). */
+export type HotspotPolicy = 'serialise' | 'merge';
+
+export interface PlanPolicy {
+  /** `serialise`: a shared hotspot is a conflict like any file. `merge`: left to the wave merge. */
+  hotspots: HotspotPolicy;
+  /** Agents at once; a wave larger than this is split into several, in order. Absent: no limit. */
+  concurrency?: number;
 }
 
 export interface PlannedTask {
@@ -19,25 +35,30 @@ export interface PlannedTask {
   file: string;
   project?: string;
   dependsOn: string[];
+  /** Relative length estimate used to balance waves (1 = a typical task). */
+  estimate: number;
   footprint: Footprint;
 }
 
 export interface PlanStats {
   tasks: number;
   waves: number;
-  /** No valid schedule has fewer waves than this. */
+  /** No valid schedule has fewer waves: the largest clique of conflicts or the longest chain of orderings. */
   lowerBound: number;
-  /** Tasks over waves: the speed-up over running tasks one at a time, for equal task lengths. */
+  /** True when the wave count is proven minimal (it meets the lower bound, or the exact search finished). */
+  optimal: boolean;
+  /** Sum of task estimates over the sum of each wave's longest estimate: the speed-up over one at a time. */
   predictedSpeedup: number;
 }
 
-/** The plan: a deterministic function of the tasks, their footprints and the base commit. */
+/** The plan: a deterministic function of the tasks, their footprints, the policy and the base commit. */
 export interface Plan {
   schemaVersion: typeof PLAN_SCHEMA_VERSION;
   baseCommit: string;
+  policy: PlanPolicy;
   tasks: PlannedTask[];
   edges: ConflictEdge[];
-  /** Each wave is a list of task ids that run in parallel. */
+  /** Each wave is a list of task ids that run in parallel; waves run in order. */
   waves: string[][];
   stats: PlanStats;
 }

@@ -6,7 +6,7 @@ export function renderPlanText(plan: Plan): string {
   const byId = new Map(plan.tasks.map((task) => [task.id, task]));
   lines.push(
     `Plan: ${plan.stats.tasks} task${plan.stats.tasks === 1 ? '' : 's'} in ${plan.stats.waves} wave${plan.stats.waves === 1 ? '' : 's'} ` +
-      `(lower bound ${plan.stats.lowerBound}, predicted speed-up ${plan.stats.predictedSpeedup}x over sequential) from ${plan.baseCommit.slice(0, 10)}`,
+      `(${plan.stats.optimal ? 'optimal' : `lower bound ${plan.stats.lowerBound}`}, predicted speed-up ${plan.stats.predictedSpeedup}x over one at a time) from ${plan.baseCommit.slice(0, 10)}`,
   );
   plan.waves.forEach((wave, index) => {
     lines.push(`  wave ${index + 1}`);
@@ -21,10 +21,13 @@ export function renderPlanText(plan: Plan): string {
   if (plan.edges.length > 0) {
     lines.push('  kept apart');
     for (const edge of plan.edges) {
+      const paths = `${edge.paths.slice(0, 3).join(', ')}${edge.paths.length > 3 ? ', ...' : ''}`;
       lines.push(
         edge.kind === 'depends-on'
           ? `    ${edge.to} depends on ${edge.from}`
-          : `    ${edge.from} <-> ${edge.to}: both write ${edge.paths.slice(0, 3).join(', ')}${edge.paths.length > 3 ? ', ...' : ''}`,
+          : edge.kind === 'write-read'
+            ? `    ${edge.to} reads what ${edge.from} writes: ${paths}`
+            : `    ${edge.from} <-> ${edge.to}: both write ${paths}`,
       );
     }
   }

@@ -3,3 +3,4 @@ export * from './run-options';
 export * from './run-summary';
 export * from './run-sprint';
 export * from './prepare-run';
+export * from './affected';

@@ -1,7 +1,8 @@
 import { findRepositoryRoot, headCommit, listWorkspaceFiles } from '../git';
 import { CodewavesError } from '../errors';
-import { loadFootprintContext, predictFootprint, type Footprint } from '../footprint';
-import { buildPlan, type Plan } from '../plan';
+import { predictFootprints, type Footprint } from '../footprint';
+import { buildPlan, DEFAULT_POLICY, type Plan, type PlanPolicy } from '../plan';
+import { affectedTasks, changedFiles } from './affected';
 import { loadTasks, validateTaskSet, type Task } from '../tasks';
 import { detectWorkspace, type Project, type Workspace } from '../workspace';
 
@@ -13,6 +14,15 @@ export interface SprintOptions {
   /** Only tasks of these projects. */
   onlyProjects?: ReadonlySet<string>;
   taskGlobs?: readonly string[];
+  /**
+   * Tasks whose files are not written yet (`codewaves sprint --dry-run`): planned as if they were,
+   * their files counted among the workspace's, so the plan equals the one after writing them.
+   */
+  extraTasks?: readonly Task[];
+  /** How hotspots are treated and how many agents run at once. */
+  policy?: Partial<PlanPolicy>;
+  /** Only tasks whose task file or footprint meets a file changed since this ref. */
+  affectedSince?: string;
 }
 
 export interface Sprint {
@@ -26,17 +36,28 @@ export interface Sprint {
 export async function planSprint(options: SprintOptions): Promise<Sprint> {
   const root = await findRepositoryRoot(options.cwd);
   const base = await headCommit(root);
-  const files = await listWorkspaceFiles(root);
+  const onDisk = await listWorkspaceFiles(root);
+  const extra = (options.extraTasks ?? []).filter((task) => !options.onlyProjects || (task.project !== undefined && options.onlyProjects.has(task.project)));
+  const files = extra.length > 0 ? [...new Set([...onDisk, ...extra.map((task) => task.file)])].sort() : onDisk;
   const detected = await detectWorkspace(root, files);
   const workspace: Workspace = options.projects ? { ...detected, projects: options.projects } : detected;
-  const tasks = await loadTasks(root, files, workspace.projects, { globs: options.taskGlobs, onlyProjects: options.onlyProjects });
+  const loaded = await loadTasks(root, onDisk, workspace.projects, { globs: options.taskGlobs, onlyProjects: options.onlyProjects });
+  const tasks = [...loaded, ...extra].sort((a, b) => a.id.localeCompare(b.id));
   if (tasks.length === 0) {
     throw new CodewavesError('NO_TASKS', `no task files found in ${root}${options.onlyProjects ? ` for ${[...options.onlyProjects].join(', ')}` : ''}`, {
       hint: 'add one with `nx g @codewaves/nx:task <project> --title "..."`, or write <project>/codex/<id>.md by hand',
     });
   }
   validateTaskSet(tasks);
-  const context = await loadFootprintContext(root, files, workspace.projects, tasks.map((task) => `${task.title}\n${task.prompt}`));
-  const footprints = new Map(tasks.map((task) => [task.id, predictFootprint(task, context)]));
-  return { workspace, tasks, footprints, plan: buildPlan(tasks, footprints, base) };
+  const footprints = await predictFootprints(root, files, workspace.projects, tasks);
+  const selected = options.affectedSince === undefined ? tasks : onlyAffected(tasks, footprints, await changedFiles(root, options.affectedSince));
+  const policy: PlanPolicy = { ...DEFAULT_POLICY, ...options.policy };
+  return { workspace, tasks: selected, footprints, plan: buildPlan(selected, footprints, base, policy) };
+}
+
+/** Affected tasks; a dependency outside the selection counts as already done. */
+function onlyAffected(tasks: readonly Task[], footprints: ReadonlyMap<string, Footprint>, changed: readonly string[]): Task[] {
+  const selected = affectedTasks(tasks, footprints, changed);
+  const ids = new Set(selected.map((task) => task.id));
+  return selected.map((task) => ({ ...task, dependsOn: task.dependsOn.filter((id) => ids.has(id)) }));
 }

@@ -1,0 +1,53 @@
+import type { Footprint } from '../footprint';
+import { checkPlan } from './check-plan';
+import type { Plan } from './plan';
+
+const footprint = (taskId: string, paths: string[], fallback = false): Footprint => ({
+  taskId,
+  writes: fallback ? [{ path: 'apps/api/**', pattern: true, confidence: 0.4, reasons: ['fallback'] }] : paths.map((path) => ({ path, confidence: 0.9, reasons: ['x'] })),
+  reads: [],
+  fallback,
+});
+
+function plan(waves: string[][], footprints: Footprint[]): Plan {
+  return {
+    schemaVersion: 1,
+    baseCommit: 'abc',
+    policy: { hotspots: 'serialise' },
+    tasks: footprints.map((fp) => ({ id: fp.taskId, title: fp.taskId, file: `apps/api/codex/${fp.taskId}.md`, dependsOn: [], estimate: 1, footprint: fp })),
+    edges: [],
+    waves,
+    stats: { tasks: footprints.length, waves: waves.length, lowerBound: 1, optimal: false, predictedSpeedup: 1 },
+  };
+}
+
+describe('checkPlan', () => {
+  const good = plan([['a', 'b']], [footprint('a', ['x.ts']), footprint('b', ['y.ts'])]);
+
+  it('accepts a good plan', () => {
+    expect(checkPlan(good, { maxWaves: 1, expected: good })).toEqual([]);
+  });
+
+  it('rejects more waves than allowed, with the lower bound', () => {
+    const [problem] = checkPlan(plan([['a'], ['b']], [footprint('a', ['x.ts']), footprint('b', ['x.ts'])]), { maxWaves: 1 });
+    expect(problem).toMatchObject({ code: 'TOO_MANY_WAVES', message: expect.stringContaining('needs 2 waves, more than --max-waves 1') });
+  });
+
+  it('names tasks with an empty or too broad footprint, with the task file', () => {
+    const many = Array.from({ length: 3 }, (_, i) => `f${i}.ts`);
+    const problems = checkPlan(plan([['a', 'b']], [footprint('a', [], true), footprint('b', many)]), { maxFootprint: 2 });
+    expect(problems.map((p) => [p.code, p.task])).toEqual([
+      ['EMPTY_FOOTPRINT', 'a'],
+      ['BROAD_FOOTPRINT', 'b'],
+    ]);
+    expect(problems[0]!.message).toContain('apps/api/codex/a.md');
+  });
+
+  it('shows how the plan differs from the expected one', () => {
+    const changed = { ...good, waves: [['a'], ['b']], edges: [{ kind: 'write-write' as const, from: 'a', to: 'b', paths: ['x.ts'] }] };
+    const [problem] = checkPlan(changed, { expected: good });
+    expect(problem!.code).toBe('PLAN_CHANGED');
+    expect(problem!.message).toContain('wave 1: expected [a, b], now [a]');
+    expect(problem!.message).toContain('new edge: write-write a -> b');
+  });
+});

@@ -1,0 +1,83 @@
+import { WRITE_THRESHOLD } from '../footprint';
+import type { Plan } from './plan';
+
+export interface PlanCheckOptions {
+  /** The plan may not need more waves than this. */
+  maxWaves?: number;
+  /** A task whose predicted write set has more files than this is too broad to schedule usefully. */
+  maxFootprint?: number;
+  /** The committed plan this one must match (waves and edges), so a change of schedule is visible. */
+  expected?: Plan;
+}
+
+export type PlanProblemCode = 'TOO_MANY_WAVES' | 'EMPTY_FOOTPRINT' | 'BROAD_FOOTPRINT' | 'PLAN_CHANGED';
+
+export interface PlanProblem {
+  code: PlanProblemCode;
+  task?: string;
+  message: string;
+  hint: string;
+}
+
+export const DEFAULT_MAX_FOOTPRINT = 50;
+
+/** What a CI gate objects to in a plan. Pure: the CLI turns the list into messages and an exit code. */
+export function checkPlan(plan: Plan, options: PlanCheckOptions = {}): PlanProblem[] {
+  const problems: PlanProblem[] = [];
+  if (options.maxWaves !== undefined && plan.stats.waves > options.maxWaves) {
+    problems.push({
+      code: 'TOO_MANY_WAVES',
+      message: `the plan needs ${plan.stats.waves} waves, more than --max-waves ${options.maxWaves} (lower bound ${plan.stats.lowerBound})`,
+      hint: plan.stats.lowerBound > options.maxWaves
+        ? 'no schedule fits: split tasks that write the same files, or drop a dependsOn chain'
+        : 'narrow the tasks\' `touches` so fewer of them write the same files',
+    });
+  }
+  const maxFootprint = options.maxFootprint ?? DEFAULT_MAX_FOOTPRINT;
+  for (const task of plan.tasks) {
+    const concrete = task.footprint.writes.filter((entry) => !entry.pattern && entry.confidence >= WRITE_THRESHOLD);
+    if (task.footprint.fallback) {
+      problems.push({
+        code: 'EMPTY_FOOTPRINT',
+        task: task.id,
+        message: `${task.file}: task \`${task.id}\` names no file the planner can trust, so it is assumed to write anywhere in ${task.footprint.writes.find((entry) => entry.pattern)?.path ?? 'its project'}`,
+        hint: 'add `touches: [...]` to its front matter, or name the files or symbols it changes in the prompt',
+      });
+    } else if (concrete.length > maxFootprint) {
+      problems.push({
+        code: 'BROAD_FOOTPRINT',
+        task: task.id,
+        message: `${task.file}: task \`${task.id}\` is predicted to write ${concrete.length} files, more than ${maxFootprint}`,
+        hint: 'split the task, or narrow its `touches` globs',
+      });
+    }
+  }
+  if (options.expected) {
+    const changes = planChanges(options.expected, plan);
+    if (changes.length > 0) {
+      problems.push({
+        code: 'PLAN_CHANGED',
+        message: `the plan differs from the expected plan:\n${changes.map((line) => `    ${line}`).join('\n')}`,
+        hint: 'if the new schedule is intended, write it with `codewaves plan --format json --output <expected plan>` and commit it',
+      });
+    }
+  }
+  return problems;
+}
+
+/** Human-readable differences in waves and edges; confidences and the base commit do not count. */
+export function planChanges(expected: Plan, actual: Plan): string[] {
+  const lines: string[] = [];
+  const count = Math.max(expected.waves.length, actual.waves.length);
+  for (let i = 0; i < count; i++) {
+    const before = (expected.waves[i] ?? []).join(', ');
+    const after = (actual.waves[i] ?? []).join(', ');
+    if (before !== after) lines.push(`wave ${i + 1}: expected [${before}], now [${after}]`);
+  }
+  const key = (edge: Plan['edges'][number]) => `${edge.kind} ${edge.from} -> ${edge.to}`;
+  const had = new Set(expected.edges.map(key));
+  const has = new Set(actual.edges.map(key));
+  for (const edge of [...has].filter((entry) => !had.has(entry)).sort()) lines.push(`new edge: ${edge}`);
+  for (const edge of [...had].filter((entry) => !has.has(entry)).sort()) lines.push(`edge gone: ${edge}`);
+  return lines;
+}

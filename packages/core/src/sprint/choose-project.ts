@@ -1,0 +1,73 @@
+// Deep import: the scope rule is internal to footprint/ (not in its index); sharing it keeps
+// "which project does `fix(payments)` name" one rule for the predictor and for placement.
+import { projectsForScopes } from '../footprint/evidence/scope';
+import { readPrompt, WRITE_THRESHOLD, type Footprint } from '../footprint';
+import { owningProject, type Project } from '../workspace';
+
+export interface ProjectChoice {
+  project: Project;
+  /** Why, in words a user can check: `predicted to write apps/api/src/routes/users.ts (0.85, ...)`. */
+  reason: string;
+}
+
+/**
+ * Where a new task belongs: the project that owns most of its predicted writes (confidence summed
+ * over entries at or above the planner's threshold), else the project its conventional-commit
+ * scope names, else (when nothing reached that threshold) the project of its best guesses, else the caller's
+ * default, else the root project. Undefined when none applies.
+ */
+export function chooseProject(
+  footprint: Footprint,
+  title: string,
+  workspace: { files: readonly string[]; projects: readonly Project[] },
+  defaultProject?: Project,
+): ProjectChoice | undefined {
+  return (
+    (footprint.fallback ? undefined : byPredictedWrites(footprint, workspace.projects, WRITE_THRESHOLD, 'predicted to write')) ??
+    byScope(title, workspace) ??
+    // Guesses only stand in when nothing reached the threshold: a strong write outside every project
+    // (a root README) is a better answer than a weak one inside some project.
+    (footprint.fallback ? byPredictedWrites(footprint, workspace.projects, GUESS_FLOOR, 'best guess below the planner\'s threshold') : undefined) ??
+    (defaultProject ? { project: defaultProject, reason: 'nothing points to a project: the default project' } : undefined) ??
+    byRoot(workspace.projects)
+  );
+}
+
+/**
+ * The planner's threshold is tuned to keep conflicting tasks apart; where a task file goes is a
+ * weaker question, and a concrete file the task probably writes still says more than no answer.
+ */
+const GUESS_FLOOR = 0.25;
+
+function byPredictedWrites(footprint: Footprint, projects: readonly Project[], floor: number, how: string): ProjectChoice | undefined {
+  const mass = new Map<string, { project: Project; total: number; entries: Footprint['writes'] }>();
+  for (const entry of footprint.writes) {
+    // Patterns are not evidence here: a fallback footprint's `**` only says "anywhere in the project".
+    if (entry.confidence < floor || (footprint.fallback && entry.pattern)) continue;
+    const project = owningProject(projects, entry.path);
+    if (!project) continue;
+    const slot = mass.get(project.name) ?? { project, total: 0, entries: [] };
+    slot.total += entry.confidence;
+    slot.entries.push(entry);
+    mass.set(project.name, slot);
+  }
+  const best = [...mass.values()].sort((a, b) => b.total - a.total || a.project.name.localeCompare(b.project.name))[0];
+  if (!best) return undefined;
+  const top = best.entries[0]!;
+  const more = best.entries.length > 1 ? `, +${best.entries.length - 1} more there` : '';
+  return { project: best.project, reason: `${how} ${top.path} (${top.confidence.toFixed(2)}, ${top.reasons[0] ?? 'predicted'})${more}` };
+}
+
+function byScope(title: string, workspace: { files: readonly string[]; projects: readonly Project[] }): ProjectChoice | undefined {
+  for (const scope of readPrompt(title).scopes) {
+    const root = projectsForScopes([scope], workspace.projects, workspace.files)[0];
+    const project = root === undefined ? undefined : owningProject(workspace.projects, root);
+    if (project) return { project, reason: `the scope "${scope}" names it` };
+  }
+  return undefined;
+}
+
+function byRoot(projects: readonly Project[]): ProjectChoice | undefined {
+  const root = projects.find((project) => project.root === '');
+  return root ? { project: root, reason: 'nothing points to a project: the root project' } : undefined;
+}
