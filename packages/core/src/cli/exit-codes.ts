@@ -6,6 +6,8 @@ export const EXIT = {
   tasksFailed: 1,
   /** Bad input: a task file, an option, the repository state. The message says what to fix. */
   badInput: 2,
+  /** `plan --check`: the task set cannot be scheduled as declared (the plan is bad, the tool is fine). */
+  planRejected: 3,
   /** A bug in codewaves. */
   internal: 70,
 } as const;
@@ -14,4 +16,6 @@ export const EXIT_CODES_HELP = `Exit codes:
   0   success
   1   the run finished but some tasks failed, conflicted or were cancelled
   2   bad input (task file, option, repository state); the message names the fix
+  3   plan --check rejected the plan: a dependency cycle or unknown id, more waves than --max-waves,
+      an empty or too broad footprint, or a plan that differs from --expect
   70  internal error (a bug in codewaves: please report it)`;

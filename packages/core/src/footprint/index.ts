@@ -7,3 +7,5 @@ export * from './prompt/mentioned-paths';
 export type { CommitRecord } from './sources/history';
 export type { Declaration, DeclarationKind } from './sources/declarations';
 export * from './predict-footprints';
+export { projectsForScopes } from './evidence/scope';
+export { isHotspot } from './evidence/hotspots';

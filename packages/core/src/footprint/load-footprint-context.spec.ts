@@ -22,6 +22,7 @@ describe('footprint from a real repository', () => {
       'modules/effects/src/effect.ts': "import { createSelector } from '@acme/store';\nexport const createEffect = () => createSelector();\n",
       'modules/effects/spec/effect.spec.ts': '',
       'docs/guide.md': '# guide\n',
+      'modules/effects/src/routes.ts': "router.post('/api/effects', handler);\nrouter.get('/api/effects/:id', show);\n",
     });
     // history: the selector and its spec change together; effect work stays in effects
     for (let i = 0; i < 3; i++) {
@@ -66,6 +67,12 @@ describe('footprint from a real repository', () => {
     expect(rename.writes.find((e) => e.path === 'modules/store/src/index.ts')!.hotspot).toBe(true);
   });
 
+  it('finds the file that registers a route the prompt names', async () => {
+    const { predicted, footprint } = await predict('Validate the body of POST /api/effects');
+    expect(predicted).toContain('modules/effects/src/routes.ts');
+    expect(footprint.writes.find((e) => e.path === 'modules/effects/src/routes.ts')!.reasons).toContain('registers route POST /api/effects');
+  });
+
   it('finds class members too', async () => {
     const { footprint } = await predict('fix: Memo.reset() forgets the last value, see `reset`');
     expect(footprint.writes.find((e) => e.path === 'modules/store/src/selector.ts')!.reasons).toContain('declares method `reset`');
@@ -77,9 +84,10 @@ describe('footprint from a real repository', () => {
     expect(footprint.writes[0]!.reasons.join(' ')).toContain('similar past commits');
   });
 
-  it('falls back to the task\'s project when nothing else is known', async () => {
-    const { footprint } = await predict('refactor: tidy up', { project: '@acme/store' });
+  it('falls back to the files the task\'s project changes most when nothing else is known', async () => {
+    const { footprint, predicted } = await predict('refactor: tidy up', { project: '@acme/store' });
     expect(footprint.fallback).toBe(true);
-    expect(footprint.writes[0]).toMatchObject({ path: 'modules/store/**', pattern: true });
+    expect(predicted).toEqual(['modules/store/spec/selector.spec.ts', 'modules/store/src/selector.ts']);
+    expect(footprint.writes[0]!.reasons[0]).toMatch(/^nothing more specific: changed in 4 of the project's last 4 commits/);
   });
 });

@@ -1,5 +1,6 @@
 import { findDeclarations } from './sources/declarations';
 import { readHistory } from './sources/history';
+import { findRouteFiles, routesIn } from './sources/routes';
 import { readPrompt } from './prompt/read-prompt';
 import type { FootprintContext } from './predict-footprint';
 import type { Project } from '../workspace';
@@ -15,7 +16,8 @@ export async function loadFootprintContext(
   prompts: readonly string[],
 ): Promise<FootprintContext> {
   const identifiers = [...new Set(prompts.flatMap((prompt) => readPrompt(prompt).identifiers))];
-  const [history, declarations] = await Promise.all([readHistory(root), findDeclarations(root, identifiers)]);
+  const routes = prompts.flatMap((prompt) => routesIn(prompt));
+  const [history, declarations, routeFiles] = await Promise.all([readHistory(root), findDeclarations(root, identifiers), findRouteFiles(root, routes)]);
   const notes = [...(history.note ? [history.note] : []), ...declarations.notes];
-  return { files, projects, history: history.commits, declarations: declarations.declarations, notes };
+  return { files, projects, history: history.commits, declarations: declarations.declarations, routeFiles, notes };
 }

@@ -30,4 +30,21 @@ describe('predictFootprint', () => {
     const footprint = predictFootprint(task('make it better'), { files, projects });
     expect(footprint).toMatchObject({ fallback: true, writes: [{ path: 'apps/api/**', pattern: true, confidence: 0.4 }] });
   });
+
+  it('resolves a named HTTP route to the files that register it', () => {
+    const routeFiles = new Map([['/api/users', ['apps/api/src/routes/users.ts']]]);
+    const footprint = predictFootprint(task('Add input validation to POST /api/users'), { files, projects, routeFiles });
+    expect(footprint.writes[0]).toMatchObject({ path: 'apps/api/src/routes/users.ts', reasons: ['registers route POST /api/users'] });
+  });
+
+  it('takes a path the prompt names that does not exist yet as a file the task creates', () => {
+    const footprint = predictFootprint(task('Create `src/validation/email.ts` with an isEmail helper'), { files, projects });
+    expect(footprint.writes[0]).toMatchObject({ path: 'apps/api/src/validation/email.ts', reasons: ['new file "src/validation/email.ts" named in the prompt'] });
+  });
+
+  it('never predicts task files or transcripts', () => {
+    const withTasks = [...files, 'apps/api/codex/paginate-products.md', 'apps/api/codex/paginate-products.transcript.json'];
+    const footprint = predictFootprint(task('paginate products'), { files: withTasks, projects });
+    expect(footprint.writes.some((e) => e.path.includes('/codex/'))).toBe(false);
+  });
 });

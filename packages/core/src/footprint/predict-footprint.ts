@@ -6,7 +6,11 @@ import { coChange } from './evidence/co-change';
 import { declaredGlobs } from './evidence/declared-globs';
 import { declaredSymbols } from './evidence/declared-symbols';
 import { historySimilarity } from './evidence/history-similarity';
+import { hotFiles } from './evidence/hot-files';
 import { isHotspot } from './evidence/hotspots';
+import { routeHandlers } from './evidence/route-handlers';
+import { routesIn } from './sources/routes';
+import { isTaskFile } from '../tasks/discover-tasks';
 import { isTestFile, mentionedFiles, stemOf } from './evidence/mentioned-files';
 import { pairedTests } from './evidence/paired-tests';
 import { pathWords } from './evidence/path-words';
@@ -23,6 +27,8 @@ export interface FootprintContext {
   projects: readonly Project[];
   history?: readonly CommitRecord[];
   declarations?: ReadonlyMap<string, readonly Declaration[]>;
+  /** Files that register each HTTP route the prompts name, by route path. */
+  routeFiles?: ReadonlyMap<string, readonly string[]>;
   /** Why evidence is missing (shallow clone, unparseable files): shown with the footprint. */
   notes?: readonly string[];
 }
@@ -42,24 +48,27 @@ const OUTSIDE_SCOPE = 0.4;
  */
 export function predictFootprint(task: Task, context: FootprintContext): Footprint {
   const facts = readPrompt(`${task.title}\n${task.prompt}`);
-  const existing = new Set(context.files);
-  const index = fileIndex(context.files);
+  // Task files and their transcripts spell task titles: as evidence they would only find themselves.
+  const files = context.files.filter((file) => !isTaskFile(file) && !file.endsWith('.transcript.json'));
+  const existing = new Set(files);
+  const index = fileIndex(files);
   const projectRootOf = (file: string) => owningProject(context.projects, file)?.root;
   const taskProjectRoot = context.projects.find((project) => project.name === task.project)?.root;
-  const scopeRoots = projectsForScopes(facts.scopes, context.projects, context.files);
+  const scopeRoots = projectsForScopes(facts.scopes, context.projects, files);
   const history = context.history ?? [];
 
   const combined = new Combined();
   combined.add(declaredGlobs(task.touches, context.files));
-  combined.add(mentionedFiles(facts.paths, facts.identifiers, context.files, index.stems, taskProjectRoot));
+  combined.add(mentionedFiles(facts.paths, facts.identifiers, files, index.stems, taskProjectRoot));
   combined.add(declaredSymbols(facts.identifiers, context.declarations ?? new Map()));
+  combined.add(routeHandlers(routesIn(`${task.title}\n${task.prompt}`), context.routeFiles ?? new Map()));
   combined.add(publicApi(`${task.title}\n${task.prompt}`, scopeRoots.length > 0 ? scopeRoots : taskProjectRoot !== undefined ? [taskProjectRoot] : [], existing));
   // Seeds for co-change come from direct evidence only: history feeding on history runs away.
   const directSeeds = combined.above(0.5);
   // Within the scope's history the scope word itself says nothing more.
   const query = scopeRoots.length > 0 ? facts.words.filter((word) => !facts.scopes.includes(word)) : [...facts.words, ...facts.scopes];
   combined.add(historySimilarity(query, relevantHistory(history, scopeRoots), existing));
-  combined.add(pathWords(query, context.files, scopeRoots.length > 0 ? scopeRoots : taskProjectRoot ? [taskProjectRoot] : []));
+  combined.add(pathWords(query, files, scopeRoots.length > 0 ? scopeRoots : taskProjectRoot ? [taskProjectRoot] : []));
   combined.add(coChange(directSeeds, history, existing));
   combined.add(pairedTests(combined.above(0.45), index.testsByStem, projectRootOf, facts.type === 'test'));
 
@@ -72,15 +81,23 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   const fallback = !writes.some((entry) => entry.confidence >= WRITE_THRESHOLD);
   if (fallback) {
     const roots = scopeRoots.length > 0 ? scopeRoots : [taskProjectRoot ?? ''];
-    writes = [
-      ...roots.map((root) => ({
-        path: root === '' ? '**' : `${root}/**`,
-        pattern: true,
-        confidence: WRITE_THRESHOLD,
-        reasons: [scopeRoots.length > 0 ? `nothing more specific: any file of the scope's project ${root}` : task.project ? `nothing more specific: any file of project ${task.project}` : 'nothing more specific: any file of the workspace'],
-      })),
-      ...writes,
-    ];
+    const hot = roots.some((root) => root !== '') ? hotFiles(roots, history, existing, WRITE_THRESHOLD) : [];
+    if (hot.length > 0) {
+      combined.add(hot);
+      writes = combined.entries().filter((entry) => entry.confidence >= REPORT_FLOOR);
+    } else {
+      // No history to say where such work lands: assume anywhere in the project, so the planner
+      // keeps the task apart from every other task there.
+      writes = [
+        ...roots.map((root) => ({
+          path: root === '' ? '**' : `${root}/**`,
+          pattern: true,
+          confidence: WRITE_THRESHOLD,
+          reasons: [scopeRoots.length > 0 ? `nothing more specific: any file of the scope's project ${root}` : task.project ? `nothing more specific: any file of project ${task.project}` : 'nothing more specific: any file of the workspace'],
+        })),
+        ...writes,
+      ];
+    }
   }
   return { taskId: task.id, writes: sortEntries(writes), reads: [], fallback, ...(context.notes?.length ? { notes: [...context.notes] } : {}) };
 }

@@ -4,3 +4,4 @@ export * from './schedule-waves';
 export * from './build-plan';
 export * from './render-plan-text';
 export * from './check-plan';
+export * from './plan-schema';

@@ -1,6 +1,6 @@
 // Deep import: the scope rule is internal to footprint/ (not in its index); sharing it keeps
 // "which project does `fix(payments)` name" one rule for the predictor and for placement.
-import { projectsForScopes } from '../footprint/evidence/scope';
+import { projectsForScopes } from '../footprint';
 import { readPrompt, WRITE_THRESHOLD, type Footprint } from '../footprint';
 import { owningProject, type Project } from '../workspace';
 

@@ -10,6 +10,11 @@ export function mentionedFiles(paths: readonly string[], identifiers: readonly s
     else {
       const suffix = files.filter((file) => file.endsWith(`/${token}`));
       if (suffix.length > 0 && suffix.length <= 3) for (const file of suffix) out.push({ path: file, score: 0.6, reason: `file name "${token}" is in the prompt` });
+      else if (suffix.length === 0 && token.includes('/') && /\.[a-z]{1,5}$/i.test(token)) {
+        // A path that does not exist yet: a file the task will create, where the prompt says.
+        const path = projectRoot && !files.some((file) => file.startsWith(`${token.split('/')[0]}/`)) ? `${projectRoot}/${token}` : token;
+        out.push({ path, score: 0.7, reason: `new file "${token}" named in the prompt` });
+      }
     }
   }
   for (const identifier of identifiers) {

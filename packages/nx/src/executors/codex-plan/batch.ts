@@ -1,9 +1,8 @@
 import type { ExecutorContext, TaskGraph } from '@nx/devkit';
-import { formatError } from '@codewaves/core';
 import { printPlan } from './lib/print-plan';
 import type { CodexPlanExecutorOptions } from './schema';
 
-/** One plan across every selected project, reported under each project's task. */
+/** One plan across every selected project, printed once; each Nx task's own output points at it. */
 export default async function* codexPlanBatch(
   taskGraph: TaskGraph,
   inputs: Record<string, CodexPlanExecutorOptions>,
@@ -13,16 +12,7 @@ export default async function* codexPlanBatch(
   const startTime = Date.now();
   const taskIds = Object.keys(taskGraph.tasks);
   const projects = new Set(taskIds.map((id) => taskGraph.tasks[id]!.target.project));
-  // Printed once for the whole batch; each Nx task's own output only points at it.
-  let output: string;
-  let success = true;
-  try {
-    console.log(await printPlan(projects, { ...(inputs[taskIds[0]!] ?? {}), ...overrides }, context));
-    output = `planned together with ${[...projects].sort().join(', ')} (the plan is printed above)`;
-  } catch (error) {
-    console.error(`codewaves: ${formatError(error)}`);
-    output = 'codewaves could not plan these tasks (the error is printed above)';
-    success = false;
-  }
-  for (const task of taskIds) yield { task, result: { success, terminalOutput: output, startTime, endTime: Date.now() } };
+  const { code } = await printPlan(projects, { ...(inputs[taskIds[0]!] ?? {}), ...overrides }, context);
+  const output = code === 0 ? `planned together with ${[...projects].sort().join(', ')} (the plan is printed above)` : `codewaves plan exited ${code} (the reason is printed above)`;
+  for (const task of taskIds) yield { task, result: { success: code === 0, terminalOutput: output, startTime, endTime: Date.now() } };
 }

@@ -1,3 +1,11 @@
 export interface CodexPlanExecutorOptions {
+  format?: 'text' | 'json' | 'markdown' | 'mermaid' | 'matrix';
   json?: boolean;
+  output?: string;
+  hotspots?: 'serialise' | 'merge';
+  concurrency?: number;
+  check?: boolean;
+  maxWaves?: number;
+  maxFootprint?: number;
+  expect?: string;
 }

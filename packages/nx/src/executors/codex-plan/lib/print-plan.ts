@@ -1,10 +1,32 @@
 import type { ExecutorContext } from '@nx/devkit';
-import { planSprint, renderPlanText } from '@codewaves/core';
-import { projectsFromContext } from '../../../utils/workspace-projects';
+import { main } from '@codewaves/core/cli';
 import type { CodexPlanExecutorOptions } from '../schema';
 
-/** Plans the given projects' tasks together and returns the text to print. */
-export async function printPlan(projects: ReadonlySet<string>, options: CodexPlanExecutorOptions, context: ExecutorContext): Promise<string> {
-  const { plan } = await planSprint({ cwd: context.root, projects: projectsFromContext(context), onlyProjects: projects });
-  return options.json ? JSON.stringify(plan, null, 2) : renderPlanText(plan);
+/**
+ * The Nx target is the CLI's `plan` command with the projects Nx selected: one implementation of the
+ * renderings and the CI gate, the same exit codes (0 ok, 2 bad input, 3 plan rejected).
+ */
+export async function printPlan(projects: ReadonlySet<string>, options: CodexPlanExecutorOptions, context: ExecutorContext): Promise<{ code: number; output: string }> {
+  const args = ['node', 'codewaves', 'plan', '--cwd', context.root, '--project', ...[...projects].sort()];
+  if (options.json || options.format) args.push('--format', options.json ? 'json' : options.format!);
+  if (options.output) args.push('--output', options.output);
+  if (options.hotspots) args.push('--hotspots', options.hotspots);
+  if (options.concurrency) args.push('--concurrency', String(options.concurrency));
+  if (options.check) args.push('--check');
+  if (options.maxWaves) args.push('--max-waves', String(options.maxWaves));
+  if (options.maxFootprint) args.push('--max-footprint', String(options.maxFootprint));
+  if (options.expect) args.push('--expect', options.expect);
+  const lines: string[] = [];
+  const code = await main(args, {
+    cwd: context.root,
+    stdout: (line) => {
+      lines.push(line);
+      console.log(line);
+    },
+    stderr: (line) => {
+      lines.push(line);
+      console.error(line);
+    },
+  });
+  return { code, output: lines.join('\n') };
 }
