@@ -17,7 +17,7 @@ export async function loadFootprintContext(
 ): Promise<FootprintContext> {
   const identifiers = [...new Set(prompts.flatMap((prompt) => readPrompt(prompt).identifiers))];
   const routes = prompts.flatMap((prompt) => routesIn(prompt));
-  const [history, declarations, routeFiles] = await Promise.all([readHistory(root), findDeclarations(root, identifiers), findRouteFiles(root, routes)]);
+  const [history, declarations, routeFiles] = await Promise.all([readHistory(root), findDeclarations(root, identifiers, prompts.length), findRouteFiles(root, routes)]);
   const notes = [...(history.note ? [history.note] : []), ...declarations.notes];
   return { files, projects, history: history.commits, declarations: declarations.declarations, routeFiles, notes };
 }

@@ -48,10 +48,7 @@ const OUTSIDE_SCOPE = 0.4;
  */
 export function predictFootprint(task: Task, context: FootprintContext): Footprint {
   const facts = readPrompt(`${task.title}\n${task.prompt}`);
-  // Task files and their transcripts spell task titles: as evidence they would only find themselves.
-  const files = context.files.filter((file) => !isTaskFile(file) && !file.endsWith('.transcript.json'));
-  const existing = new Set(files);
-  const index = fileIndex(files);
+  const { files, existing, index } = filesOf(context.files);
   const projectRootOf = (file: string) => owningProject(context.projects, file)?.root;
   const taskProjectRoot = context.projects.find((project) => project.name === task.project)?.root;
   const scopeRoots = projectsForScopes(facts.scopes, context.projects, files);
@@ -106,6 +103,23 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
 function relevantHistory(history: readonly CommitRecord[], scopeRoots: readonly string[]): readonly CommitRecord[] {
   if (scopeRoots.length === 0) return history;
   return history.filter((commit) => commit.files.some((file) => scopeRoots.some((root) => root === '' || file.startsWith(`${root}/`))));
+}
+
+/**
+ * What every prediction over the same file list needs, built once per list: planning 50 tasks over
+ * 10k files otherwise rebuilt these 50 times (measured: ~1 s of 1.3 s).
+ */
+const fileIndexes = new WeakMap<readonly string[], { files: string[]; existing: Set<string>; index: ReturnType<typeof fileIndex> }>();
+
+function filesOf(all: readonly string[]) {
+  let cached = fileIndexes.get(all);
+  if (!cached) {
+    // Task files and their transcripts spell task titles: as evidence they would only find themselves.
+    const files = all.filter((file) => !isTaskFile(file) && !file.endsWith('.transcript.json'));
+    cached = { files, existing: new Set(files), index: fileIndex(files) };
+    fileIndexes.set(all, cached);
+  }
+  return cached;
 }
 
 function fileIndex(files: readonly string[]) {

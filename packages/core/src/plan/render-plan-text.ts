@@ -1,3 +1,4 @@
+import { WRITE_THRESHOLD } from '../footprint';
 import type { Plan } from './plan';
 
 /** The plan for a terminal: waves first (what will happen), then why tasks were kept apart. */
@@ -12,7 +13,7 @@ export function renderPlanText(plan: Plan): string {
     lines.push(`  wave ${index + 1}`);
     for (const id of wave) {
       const task = byId.get(id)!;
-      const writes = task.footprint.writes.map((entry) => entry.path);
+      const writes = task.footprint.writes.filter((entry) => entry.confidence >= WRITE_THRESHOLD).map((entry) => entry.path);
       const shown = writes.slice(0, 4).join(', ') + (writes.length > 4 ? `, +${writes.length - 4} more` : '');
       lines.push(`    ${id}${task.project ? ` [${task.project}]` : ''}  ${task.title}`);
       lines.push(`      writes${task.footprint.fallback ? ' (fallback: no file named)' : ''}: ${shown || '-'}`);

@@ -1,3 +1,4 @@
+import { WRITE_THRESHOLD } from '../footprint';
 import type { ConflictEdge, Plan, PlannedTask } from '../plan/plan';
 import { tasksByWave } from './plan-tasks';
 import { renderPlanMermaid } from './render-plan-mermaid';
@@ -33,7 +34,9 @@ export function renderPlanMarkdown(plan: Plan): string {
 }
 
 function taskRow(task: PlannedTask): string {
-  const { writes, fallback } = task.footprint;
+  const { fallback } = task.footprint;
+  // The write set the planner acted on; lower-confidence guesses stay in the JSON plan.
+  const writes = task.footprint.writes.filter((entry) => entry.confidence >= WRITE_THRESHOLD);
   const shown = writes.slice(0, SHOWN_WRITES);
   const paths = (listPaths(writes.map((entry) => entry.path), SHOWN_WRITES) || '-') + (fallback ? ' (project fallback)' : '');
   const lowest = shown.length > 0 ? `${Math.round(Math.min(...shown.map((entry) => entry.confidence)) * 100)}%` : '-';

@@ -20,13 +20,15 @@ const STOPWORDS = new Set(
   ('a an and are as at be by for from has have in into is it its of on or that the this to was were will with without ' +
     'add adds added allow allows update updates updated fix fixes fixed use uses using make makes new now when should ' +
     'support correct correctly change changes remove removes removed improve improves handle handles not do does can all ' +
-    'only also more than some same other each every via which while after before instead de our your we you they them')
+    'only also more than some same other each every via which while after before instead de our your we you they them task')
     .split(' '),
 );
 
 export function readPrompt(text: string): PromptFacts {
-  const firstLine = text.split('\n').find((line) => line.trim() !== '')?.replace(/^#+\s*/, '') ?? '';
-  const conventional = CONVENTIONAL.exec(firstLine);
+  // The conventional-commit line need not come first: a task file may open with a heading.
+  const lines = text.split('\n').map((line) => line.replace(/^#+\s*/, ''));
+  const conventionalLine = lines.find((line) => CONVENTIONAL.test(line) && /^\s*[a-z]+(\([^)]*\))?!?:\s/i.test(line));
+  const conventional = conventionalLine === undefined ? null : CONVENTIONAL.exec(conventionalLine);
   const type = conventional?.[1]?.toLowerCase();
   const scopes = (conventional?.[2] ?? '')
     .split(/[,\s]+/)
@@ -47,7 +49,7 @@ export function readPrompt(text: string): PromptFacts {
   }
   for (const match of text.matchAll(/\b([a-z][a-z0-9]*(?:-[a-z0-9]+){1,5})\b/g)) identifiers.add(match[1]!);
   for (const scope of scopes) identifiers.delete(scope);
-  const body = conventional ? text.replace(CONVENTIONAL, '') : text;
+  const body = conventionalLine === undefined ? text : lines.map((line) => (line === conventionalLine ? line.replace(CONVENTIONAL, '') : line)).join('\n');
   return { type, scopes, paths, identifiers: [...identifiers], words: words(body) };
 }
 

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { execGit } from '../../git';
 
 export type DeclarationKind = 'function' | 'class' | 'method' | 'property' | 'variable' | 'interface' | 'type' | 'enum';
@@ -9,17 +10,20 @@ export interface Declaration {
 }
 
 const SOURCE_FILE = /\.(c|m)?tsx?$|\.(c|m)?jsx?$/;
-const MAX_CANDIDATE_FILES = 60;
-const MAX_IDENTIFIERS = 24;
+/** Per prompt: the caps grow with the number of tasks planned together. */
+const CANDIDATE_FILES_PER_PROMPT = 60;
+const IDENTIFIERS_PER_PROMPT = 24;
 
 /**
  * Where the prompt's identifiers are declared. A word-boundary `git grep` narrows the workspace to
  * files that mention them (fast on any size), then ts-morph parses only those files, without a type
  * checker, to tell a declaration from a use. Files that do not parse are skipped with a note.
  */
-export async function findDeclarations(root: string, identifiers: readonly string[]): Promise<{ declarations: Map<string, Declaration[]>; notes: string[] }> {
+export async function findDeclarations(root: string, identifiers: readonly string[], prompts = 1): Promise<{ declarations: Map<string, Declaration[]>; notes: string[] }> {
   const declarations = new Map<string, Declaration[]>();
   const notes: string[] = [];
+  const MAX_IDENTIFIERS = IDENTIFIERS_PER_PROMPT * Math.max(1, prompts);
+  const MAX_CANDIDATE_FILES = CANDIDATE_FILES_PER_PROMPT * Math.max(1, prompts);
   const names = identifiers.filter((name) => /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name)).slice(0, MAX_IDENTIFIERS);
   if (names.length === 0) return { declarations, notes };
 
@@ -31,7 +35,6 @@ export async function findDeclarations(root: string, identifiers: readonly strin
   // Cheap textual filter first: a file that declares one of the names says `function name`, `class name`, `name(`, `name =` or `name:`.
   const wanted = new Set(names);
   const declarer = new RegExp(`(?:function\\*?|class|interface|type|enum|const|let|var|namespace)\\s+(${names.map(escape).join('|')})\\b|\\b(${names.map(escape).join('|')})\\s*(?:[(<=:]|\\?:)`);
-  const { readFile } = await import('node:fs/promises');
   const texts = new Map<string, string>();
   for (const file of candidates) {
     if (texts.size >= MAX_CANDIDATE_FILES) break;
@@ -40,7 +43,8 @@ export async function findDeclarations(root: string, identifiers: readonly strin
   }
   if (texts.size === 0) return { declarations, notes };
 
-  const { Project, Node } = await import('ts-morph');
+  // require, not import(): the compiled CommonJS would otherwise load ts-morph through the ESM loader.
+  const { Project, Node } = require('ts-morph') as typeof import('ts-morph');
   const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true, compilerOptions: { allowJs: true } });
   for (const [file, text] of texts) {
     let source;
@@ -56,20 +60,28 @@ export async function findDeclarations(root: string, identifiers: readonly strin
       if (!list.some((entry) => entry.file === file && entry.kind === kind)) list.push({ file, kind, exported });
       declarations.set(name, list);
     };
-    for (const fn of source.getFunctions()) add(fn.getName(), 'function', fn.isExported());
+    for (const fn of source.getFunctions()) add(fn.getName(), 'function', fn.hasExportKeyword());
     for (const cls of source.getClasses()) {
-      add(cls.getName(), 'class', cls.isExported());
-      for (const method of cls.getMethods()) add(method.getName(), 'method', cls.isExported());
-      for (const property of cls.getProperties()) add(property.getName(), 'property', cls.isExported());
+      add(cls.getName(), 'class', cls.hasExportKeyword());
+      for (const method of cls.getMethods()) add(method.getName(), 'method', cls.hasExportKeyword());
+      for (const property of cls.getProperties()) add(property.getName(), 'property', cls.hasExportKeyword());
     }
     for (const iface of source.getInterfaces()) {
-      add(iface.getName(), 'interface', iface.isExported());
-      for (const member of iface.getMembers()) if (Node.isPropertySignature(member) || Node.isMethodSignature(member)) add(member.getName(), 'property', iface.isExported());
+      add(iface.getName(), 'interface', iface.hasExportKeyword());
+      for (const member of iface.getMembers()) if (Node.isPropertySignature(member) || Node.isMethodSignature(member)) add(member.getName(), 'property', iface.hasExportKeyword());
     }
-    for (const alias of source.getTypeAliases()) add(alias.getName(), 'type', alias.isExported());
-    for (const enumeration of source.getEnums()) add(enumeration.getName(), 'enum', enumeration.isExported());
+    for (const alias of source.getTypeAliases()) add(alias.getName(), 'type', alias.hasExportKeyword());
+    for (const enumeration of source.getEnums()) add(enumeration.getName(), 'enum', enumeration.hasExportKeyword());
     for (const statement of source.getVariableStatements()) {
-      for (const declaration of statement.getDeclarations()) add(declaration.getName(), 'variable', statement.isExported());
+      for (const declaration of statement.getDeclarations()) add(declaration.getName(), 'variable', statement.hasExportKeyword());
+    }
+    // `export { a, b }` lists export names declared without the keyword
+    for (const list of source.getExportDeclarations()) {
+      if (list.getModuleSpecifier()) continue;
+      for (const specifier of list.getNamedExports()) {
+        const local = specifier.getName();
+        for (const entry of declarations.get(local) ?? []) if (entry.file === file) entry.exported = true;
+      }
     }
   }
   return { declarations, notes };
