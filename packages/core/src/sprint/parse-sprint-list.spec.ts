@@ -1,14 +1,6 @@
 import { CodewavesError } from '../errors';
 import { parseSprintList } from './parse-sprint-list';
-
-function errorOf(fn: () => unknown): CodewavesError {
-  try {
-    fn();
-  } catch (error) {
-    return error as CodewavesError;
-  }
-  throw new Error('expected an error');
-}
+import { errorOf } from '../../../../tools/testing/error-of';
 
 const SPRINT = `# Sprint 12
 - [ ] Add input validation to POST /api/users

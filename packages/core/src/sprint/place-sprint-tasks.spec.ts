@@ -1,8 +1,8 @@
-import type { CodewavesError } from '../errors';
 import type { FootprintContext } from '../footprint';
 import { parseTaskFile, type Task } from '../tasks';
 import { parseSprintList } from './parse-sprint-list';
 import { placeSprintTasks } from './place-sprint-tasks';
+import { errorOf } from '../../../../tools/testing/error-of';
 
 const projects = [
   { name: 'api', root: 'apps/api' },
@@ -24,15 +24,6 @@ const context: FootprintContext = {
   declarations: new Map([['processPayment', [{ file: 'libs/payments/src/payment-service.ts', kind: 'function', exported: true }]]]),
 };
 const existingTask = (file: string, text: string): Task => parseTaskFile(file, text, { project: projects.find((p) => file.startsWith(`${p.root}/`))?.name });
-
-function errorOf(fn: () => unknown): CodewavesError {
-  try {
-    fn();
-  } catch (error) {
-    return error as CodewavesError;
-  }
-  throw new Error('expected an error');
-}
 
 describe('placeSprintTasks', () => {
   it('puts each item in the project its named file, identifier or scope points to, and says why', () => {

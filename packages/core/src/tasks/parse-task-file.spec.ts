@@ -1,15 +1,6 @@
 import { parseTaskFile } from './parse-task-file';
 import { renderTaskFile, taskIdFromTitle } from './render-task-file';
-import { CodewavesError } from '../errors';
-
-function errorOf(fn: () => unknown): CodewavesError {
-  try {
-    fn();
-  } catch (error) {
-    return error as CodewavesError;
-  }
-  throw new Error('expected an error');
-}
+import { errorOf } from '../../../../tools/testing/error-of';
 
 describe('parseTaskFile', () => {
   it('reads front matter and the prompt', () => {
