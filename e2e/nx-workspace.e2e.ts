@@ -173,6 +173,13 @@ describe('codewaves in a real Nx workspace', () => {
     expect(nxPlan.output).toContain('Plan: 3 tasks in 2 waves');
     expect(nxPlan.output).toContain('2 waves');
     expect(nxPlan.output).toMatch(/Successfully ran target codex-plan for 2 projects/);
+
+    // The same target as a CI gate: a plan that needs more waves than allowed fails the target.
+    const gate = await ws.bin(['nx', 'run-many', '-t', 'codex-plan', '--check', '--maxWaves=1']);
+    expect(gate.code).not.toBe(0);
+    expect(gate.output).toContain('the plan needs 2 waves, more than --max-waves 1');
+    const markdown = expectExit(await ws.bin(['codewaves', 'plan', '--format', 'markdown']), 0, 'codewaves plan --format markdown');
+    expect(markdown.stdout).toContain('```mermaid');
   });
 
   it('nx run-many -t codex runs every task in waves and merges all of them into one integration branch', async () => {

@@ -2,6 +2,7 @@ import type { RunSummary } from '../run/run-summary';
 
 /** The end of a run, for a terminal: what happened to each task and where to look next. */
 export function renderSummaryText(summary: RunSummary): string {
+  if (summary.tasks.length === 0) return 'Nothing to run: no task is affected by the changes since the base.';
   const lines: string[] = [];
   const merged = summary.tasks.filter((task) => task.status === 'merged').length;
   lines.push(

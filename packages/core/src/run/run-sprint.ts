@@ -21,6 +21,12 @@ export async function runSprint(options: RunOptions): Promise<RunSummary> {
   const reporter = options.reporter ?? {};
 
   const sprint = await planSprint(options);
+  if (sprint.plan.tasks.length === 0) {
+    // --affected selected nothing: no branch, no state, nothing to clean up.
+    const empty: RunSummary = { runId: '', base: sprint.plan.baseCommit, integrationBranch: '', head: sprint.plan.baseCommit, waves: [], tasks: [], durationMs: Date.now() - started, threadsDir: '' };
+    reporter.finished?.(empty);
+    return empty;
+  }
   reporter.plan?.(sprint.plan);
   const providers = resolveProviders(sprint, options, env);
   await checkEndpoints(providers.values());

@@ -21,6 +21,8 @@ export function registerRunCommand(program: Command, io: CliIO): void {
     .option('--base-url <url>', 'OpenAI-compatible endpoint (default: OPENAI_BASE_URL)')
     .option('-c, --concurrency <n>', 'agents at once', positiveInt, 4)
     .option('--max-turns <n>', 'model turns per task before it is stopped', positiveInt, 50)
+    .option('--affected', 'only tasks whose task file or footprint meets a file changed since --base')
+    .option('--base <ref>', 'with --affected: the ref to compare with', 'main')
     .option('--allow-dirty', 'run even if files the tasks will change have uncommitted edits (agents will not see them)')
     .option('--json', 'print the run summary as JSON at the end')
     .option('--cwd <dir>', 'the workspace (default: the current folder)')
@@ -33,6 +35,8 @@ export function registerRunCommand(program: Command, io: CliIO): void {
         concurrency: number;
         maxTurns: number;
         allowDirty?: boolean;
+        affected?: boolean;
+        base: string;
         json?: boolean;
         cwd?: string;
       }) => {
@@ -48,6 +52,7 @@ export function registerRunCommand(program: Command, io: CliIO): void {
           concurrency: options.concurrency,
           maxTurns: options.maxTurns,
           allowDirty: options.allowDirty,
+          affectedSince: options.affected ? options.base : undefined,
           reporter: options.json ? {} : consoleReporter(io.stdout),
           env: io.env,
         });
