@@ -4,6 +4,9 @@ import { registerFootprintCommand } from './commands/footprint-command';
 import { registerPlanCommand } from './commands/plan-command';
 import { registerRunCommand } from './commands/run-command';
 import { registerSprintCommand } from './commands/sprint-command';
+import { registerThreadsCommand } from './commands/threads-command';
+import { registerShowCommand } from './commands/show-command';
+import { registerDiffCommand } from './commands/diff-command';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes';
 import type { CliIO } from './cli-io';
 
@@ -28,6 +31,9 @@ export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<num
   registerRunCommand(program, cli);
   registerFootprintCommand(program, cli);
   registerSprintCommand(program, cli);
+  registerThreadsCommand(program, cli);
+  registerShowCommand(program, cli);
+  registerDiffCommand(program, cli);
   for (const command of program.commands) command.exitOverride();
 
   try {

@@ -25,7 +25,7 @@ export function renderSummaryText(summary: RunSummary): string {
   lines.push(`  review:  git log --oneline ${summary.base.slice(0, 10)}..${summary.integrationBranch}`);
   lines.push(`           git diff ${summary.base.slice(0, 10)}...${summary.integrationBranch}`);
   lines.push(`  apply:   git merge ${summary.integrationBranch}`);
-  lines.push(`  threads: ${summary.threadsDir}`);
+  lines.push(`  threads: codewaves threads; codewaves show <task>; codewaves diff <task>  (${summary.threadsDir})`);
   return lines.join('\n');
 }
 

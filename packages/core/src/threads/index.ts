@@ -1,2 +1,3 @@
 export * from './thread';
 export * from './thread-store';
+export * from './read-run';

@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { findRepositoryRoot, git } from '../../git';
+import { readRun, readThread, type ThreadEvent } from '../../threads';
+import { EXIT } from '../exit-codes';
+import type { CliIO } from '../cli-io';
+import { requireThread } from './show-command';
+
+export function registerDiffCommand(program: Command, io: CliIO): void {
+  program
+    .command('diff <thread>')
+    .description('The task\'s change against the code it started from: a file summary, then the patch.')
+    .option('--run <id>', 'a run id (default: the latest run)')
+    .option('--stat', 'only the file summary')
+    .option('--cwd <dir>', 'the workspace (default: the current folder)')
+    .action(async (thread: string, options: { run?: string; stat?: boolean; cwd?: string }) => {
+      const root = await findRepositoryRoot(options.cwd ?? io.cwd);
+      const { state, dir } = readRun(root, options.run);
+      requireThread(state, thread);
+      const commits = readThread(join(dir, 'threads', `${thread}.jsonl`)).filter((event): event is Extract<ThreadEvent, { type: 'commit' }> => event.type === 'commit');
+      if (commits.length === 0) {
+        io.stdout(`${thread} has no changes (yet): see codewaves show ${thread}`);
+        io.exitCode = EXIT.ok;
+        return;
+      }
+      const first = commits[0]!;
+      const last = commits.at(-1)!;
+      // The task's first commit sits on the integration head its wave started from.
+      const range = [`${first.commit}^`, last.commit];
+      io.stdout((await git(root, ['diff', '--stat', ...range])).trimEnd());
+      if (!options.stat) io.stdout(`\n${(await git(root, ['diff', ...range])).trimEnd()}`);
+      io.exitCode = EXIT.ok;
+    });
+}

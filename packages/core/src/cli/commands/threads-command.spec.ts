@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gitRepo, type GitFixture } from '../../../../../tools/testing/git-fixture';
+import { runSprint } from '../../run';
+import { main } from '../main';
+
+// Review commands on a real finished run (replayed agents, real worktrees and merges).
+describe('codewaves threads, show and diff', () => {
+  let repo: GitFixture;
+  let worktrees: string;
+  const transcript = (turns: unknown[]) => JSON.stringify({ schemaVersion: 1, taskId: 'x', turns });
+
+  beforeAll(async () => {
+    worktrees = mkdtempSync(join(tmpdir(), 'codewaves-worktrees-'));
+    repo = gitRepo({
+      'package.json': JSON.stringify({ name: 'ws', private: true }),
+      'src/a.ts': 'export const a = 1;\n',
+      'codex/edit-a.md': '---\ntitle: Edit a\ntouches: [src/a.ts]\n---\nChange a to 2.',
+      'codex/edit-a.transcript.json': transcript([
+        { reasoning: 'Read first, then edit.', toolCalls: [{ name: 'read_file', arguments: { path: 'src/a.ts' } }] },
+        { toolCalls: [{ name: 'edit_file', arguments: { path: 'src/a.ts', old_string: 'a = 1', new_string: 'a = 2' } }] },
+        { toolCalls: [{ name: 'finish', arguments: { summary: 'a is 2' } }] },
+      ]),
+      'codex/noop.md': '---\ntitle: Look only\ntouches: [src/b.ts]\n---\nLook around.',
+      'codex/noop.transcript.json': transcript([{ content: 'Nothing to change.' }]),
+    });
+    await runSprint({ cwd: repo.root, runId: 'r1', env: { ...process.env, OPENAI_API_KEY: '', CODEWAVES_WORKTREES: worktrees } });
+  });
+  afterAll(() => {
+    repo.remove();
+    rmSync(worktrees, { recursive: true, force: true });
+  });
+
+  async function cli(...args: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(['node', 'codewaves', ...args], { cwd: repo.root, stdout: (l) => out.push(l), stderr: (l) => err.push(l) });
+    return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+  }
+
+  it('lists the latest run\'s threads with status, wave, tokens and files', async () => {
+    const result = await cli('threads');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Run r1 on codewaves/r1');
+    expect(result.stdout).toMatch(/merged\s+edit-a\s+ws\s+wave 1 .* 1 file/);
+    expect(result.stdout).toMatch(/merged\s+noop\s+ws\s+wave 1 .* 0 files/);
+    const json = JSON.parse((await cli('threads', '--json')).stdout);
+    expect(json.threads.find((t: { id: string }) => t.id === 'edit-a')).toMatchObject({ status: 'merged', files: ['src/a.ts'], branch: 'codewaves/tasks/r1/edit-a' });
+  });
+
+  it('shows the conversation with reasoning and folded tool calls', async () => {
+    const result = await cli('show', 'edit-a');
+    expect(result.stdout).toContain('reasoning: Read first, then edit.');
+    expect(result.stdout).toContain('-> edit_file {"path":"src/a.ts","old_string":"a = 1","new_string":"a = 2"}');
+    expect(result.stdout).toContain('<- read_file: export const a = 1;');
+    expect(result.stdout).toContain('[merged] merged into codewaves/r1');
+    expect(result.stdout).toContain('(instructions,');
+  });
+
+  it('prints the task\'s diff against the code it started from', async () => {
+    const result = await cli('diff', 'edit-a');
+    expect(result.stdout).toContain('src/a.ts | 2 +-');
+    expect(result.stdout).toContain('-export const a = 1;\n+export const a = 2;');
+    expect((await cli('diff', 'noop')).stdout).toContain('noop has no changes');
+  });
+
+  it('names the known threads for an unknown one', async () => {
+    const result = await cli('show', 'nope');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('run r1 has no thread `nope`');
+    expect(result.stderr).toContain('edit-a, noop');
+  });
+});
