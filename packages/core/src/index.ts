@@ -21,3 +21,4 @@ export * from './threads';
 export * from './merge';
 export * from './run';
 export * from './report';
+export * from './apply';

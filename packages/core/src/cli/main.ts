@@ -7,6 +7,7 @@ import { registerSprintCommand } from './commands/sprint-command';
 import { registerThreadsCommand } from './commands/threads-command';
 import { registerShowCommand } from './commands/show-command';
 import { registerDiffCommand } from './commands/diff-command';
+import { registerApplyCommand } from './commands/apply-command';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes';
 import type { CliIO } from './cli-io';
 
@@ -34,6 +35,7 @@ export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<num
   registerThreadsCommand(program, cli);
   registerShowCommand(program, cli);
   registerDiffCommand(program, cli);
+  registerApplyCommand(program, cli);
   for (const command of program.commands) command.exitOverride();
 
   try {

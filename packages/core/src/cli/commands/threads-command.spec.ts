@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gitRepo, type GitFixture } from '../../../../../tools/testing/git-fixture';
+import { GIT_TEST_ENV, gitRepo, type GitFixture } from '../../../../../tools/testing/git-fixture';
 import { runSprint } from '../../run';
 import { main } from '../main';
 
@@ -35,7 +35,7 @@ describe('codewaves threads, show and diff', () => {
   async function cli(...args: string[]) {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await main(['node', 'codewaves', ...args], { cwd: repo.root, stdout: (l) => out.push(l), stderr: (l) => err.push(l) });
+    const code = await main(['node', 'codewaves', ...args], { cwd: repo.root, env: { ...process.env, ...GIT_TEST_ENV, CODEWAVES_WORKTREES: worktrees }, stdout: (l) => out.push(l), stderr: (l) => err.push(l) });
     return { code, stdout: out.join('\n'), stderr: err.join('\n') };
   }
 
@@ -70,5 +70,39 @@ describe('codewaves threads, show and diff', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('run r1 has no thread `nope`');
     expect(result.stderr).toContain('edit-a, noop');
+  });
+
+  describe('apply', () => {
+    it('refuses a dirty working tree and changes nothing', async () => {
+      repo.write({ 'src/a.ts': 'export const a = 99;\n' });
+      const result = await cli('apply', 'edit-a');
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('your working tree has uncommitted changes (src/a.ts)');
+      repo.git('checkout', '--', 'src/a.ts');
+    });
+
+    it('applies nothing when a thread conflicts with the current branch, and names the file', async () => {
+      repo.git('checkout', '-q', '-b', 'elsewhere');
+      repo.write({ 'src/a.ts': 'export const a = 3;\n' });
+      const head = repo.commit('a is 3 here');
+      const result = await cli('apply', 'edit-a');
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('`edit-a` does not apply to your current branch: it conflicts in src/a.ts');
+      expect(repo.git('rev-parse', 'HEAD').trim()).toBe(head);
+      expect(repo.git('status', '--porcelain')).toBe('');
+      repo.git('checkout', '-q', 'main');
+    });
+
+    it('applies a thread\'s own commits to the current branch', async () => {
+      const before = repo.git('rev-parse', 'HEAD').trim();
+      const result = await cli('apply', '--all');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('applied edit-a: 1 commit, src/a.ts');
+      expect(result.stdout).toContain('no changes to apply: noop');
+      expect(repo.git('rev-parse', '--abbrev-ref', 'HEAD').trim()).toBe('main');
+      expect(repo.git('rev-parse', 'HEAD~1').trim()).toBe(before);
+      expect(repo.git('show', 'HEAD:src/a.ts')).toBe('export const a = 2;\n');
+      expect(repo.git('status', '--porcelain')).toBe('');
+    });
   });
 });
