@@ -8,6 +8,7 @@ import { registerThreadsCommand } from './commands/threads-command';
 import { registerShowCommand } from './commands/show-command';
 import { registerDiffCommand } from './commands/diff-command';
 import { registerApplyCommand } from './commands/apply-command';
+import { registerCleanCommands } from './commands/clean-command';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes';
 import type { CliIO } from './cli-io';
 
@@ -36,6 +37,7 @@ export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<num
   registerShowCommand(program, cli);
   registerDiffCommand(program, cli);
   registerApplyCommand(program, cli);
+  registerCleanCommands(program, cli);
   for (const command of program.commands) command.exitOverride();
 
   try {

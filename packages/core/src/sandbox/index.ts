@@ -1,2 +1,3 @@
 export * from './resolve-inside';
 export * from './worktrees';
+export * from './clean-up';

@@ -105,4 +105,19 @@ describe('codewaves threads, show and diff', () => {
       expect(repo.git('status', '--porcelain')).toBe('');
     });
   });
+
+  it('clean keeps unmerged work unless forced, and the integration branch until forced', async () => {
+    repo.git('branch', 'codewaves/tasks/r1/stray', 'main');
+    const first = await cli('clean');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('deleted codewaves/tasks/r1/edit-a');
+    expect(first.stdout).toContain('kept 1 branch(es) with work that is not merged');
+    expect(first.stdout).toContain('  codewaves/tasks/r1/stray');
+    expect(repo.git('branch', '--list', 'codewaves/r1').trim()).toBe('codewaves/r1');
+    const forced = await cli('clean', '--force');
+    expect(forced.stdout).toContain('deleted codewaves/tasks/r1/stray');
+    expect(forced.stdout).toContain('deleted codewaves/r1');
+    expect(repo.git('branch', '--list', 'codewaves/*').trim()).toBe('');
+    expect(repo.git('worktree', 'list').trim().split('\n')).toHaveLength(1);
+  });
 });
