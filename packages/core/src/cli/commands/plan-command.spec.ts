@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitRepo, type GitFixture } from '../../../../../tools/testing/git-fixture';
-import { main } from '../main';
+import { runCli } from '../../../../../tools/testing/run-cli';
 
 // The CI gate, in-process against a real repository: exit codes and messages are the contract.
 describe('codewaves plan', () => {
@@ -19,12 +19,7 @@ describe('codewaves plan', () => {
   });
   afterEach(() => repo.remove());
 
-  async function plan(...args: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await main(['node', 'codewaves', 'plan', ...args], { cwd: repo.root, stdout: (l) => out.push(l), stderr: (l) => err.push(l) });
-    return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-  }
+  const plan = (...args: string[]) => runCli(repo.root, ['plan', ...args]);
 
   it('prints JSON with waves, and passes --check within the limits', async () => {
     const result = await plan('--json', '--check', '--max-waves', '2');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GIT_TEST_ENV, gitRepo, type GitFixture } from '../../../../../tools/testing/git-fixture';
 import { runSprint } from '../../run';
-import { main } from '../main';
+import { runCli } from '../../../../../tools/testing/run-cli';
 
 // Review commands on a real finished run (replayed agents, real worktrees and merges).
 describe('codewaves threads, show and diff', () => {
@@ -32,12 +32,7 @@ describe('codewaves threads, show and diff', () => {
     rmSync(worktrees, { recursive: true, force: true });
   });
 
-  async function cli(...args: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await main(['node', 'codewaves', ...args], { cwd: repo.root, env: { ...process.env, ...GIT_TEST_ENV, CODEWAVES_WORKTREES: worktrees }, stdout: (l) => out.push(l), stderr: (l) => err.push(l) });
-    return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-  }
+  const cli = (...args: string[]) => runCli(repo.root, args, { ...process.env, ...GIT_TEST_ENV, CODEWAVES_WORKTREES: worktrees });
 
   it('lists the latest run\'s threads with status, wave, tokens and files', async () => {
     const result = await cli('threads');
