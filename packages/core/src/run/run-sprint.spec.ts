@@ -57,7 +57,8 @@ describe('runSprint', () => {
     const summary = await runSprint({ cwd: repo.root, env: env(), runId: 'r1' });
 
     expect(summary.waves).toEqual([['add-bottom', 'new-file'], ['add-top']]);
-    expect(summary.tasks.map((t) => [t.id, t.status])).toEqual([
+    // a failed task's summary says why, so a failure here explains itself
+    expect(summary.tasks.map((t) => [t.id, t.status === 'merged' ? t.status : `${t.status}: ${t.summary}`])).toEqual([
       ['add-bottom', 'merged'],
       ['new-file', 'merged'],
       ['add-top', 'merged'],
