@@ -13,6 +13,8 @@ export interface RunAgentOptions {
   tools?: readonly AgentTool[];
   maxTurns?: number;
   signal?: AbortSignal;
+  /** The environment tools' commands start from (secrets are removed first). Default: process.env. */
+  env?: NodeJS.ProcessEnv;
   onEvent?: (event: AgentEvent) => void;
 }
 
@@ -67,7 +69,7 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentOutcome> 
 
     let finished: string | undefined;
     for (const call of reply.toolCalls) {
-      const result = await runTool(byName.get(call.name), call.name, call.arguments, { roots, signal: options.signal });
+      const result = await runTool(byName.get(call.name), call.name, call.arguments, { roots, signal: options.signal, env: options.env });
       for (const path of result.wrote ?? []) wrote.add(path);
       if (result.finished) finished = result.finished.summary;
       emit({ type: 'tool-result', toolCallId: call.id, name: call.name, output: result.output, isError: !!result.isError, wrote: result.wrote });

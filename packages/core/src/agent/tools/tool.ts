@@ -4,6 +4,8 @@ import type { ToolSpec } from '../model';
 export interface ToolContext {
   roots: SandboxRoots;
   signal?: AbortSignal;
+  /** The environment commands start from (secrets are removed before they see it). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** What a tool returns to the model. `finished` ends the loop (the finish tool). */

@@ -1,0 +1,78 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gitRepo, type GitFixture } from '../../../../../tools/testing/git-fixture';
+import { commandEnvironment } from './command-env';
+import { runCommandTool } from './run-command';
+import { searchTool } from './search';
+
+describe('run_command', () => {
+  let worktree: string;
+  beforeEach(() => {
+    worktree = realpathSync(mkdtempSync(join(tmpdir(), 'codewaves-cmd-')));
+    mkdirSync(join(worktree, 'src'));
+  });
+  afterEach(() => rmSync(worktree, { recursive: true, force: true }));
+  const run = (args: Record<string, unknown>, env: NodeJS.ProcessEnv = process.env) => runCommandTool.run(args, { roots: { worktree }, env });
+
+  it('runs in the worktree (or a folder of it) and reports the exit code and output', async () => {
+    const result = await run({ command: 'pwd; echo oops >&2; exit 3', cwd: 'src' });
+    expect(result.isError).toBe(true);
+    expect(result.output).toBe(`exit code 3\n--- stdout ---\n${join(worktree, 'src')}\n\n--- stderr ---\noops\n`);
+  });
+
+  it('does not hand secrets to the command, unless allowed by name', async () => {
+    const env = { PATH: process.env.PATH, OPENAI_API_KEY: 'sk-secret', GITHUB_TOKEN: 'ghp_secret', AWS_ACCESS_KEY_ID: 'AKIA', DB_PASSWORD: 'pw', MY_SETTING: 'visible', GIT_DIR: '/elsewhere' };
+    const result = await run({ command: 'env' }, env);
+    expect(result.output).toContain('MY_SETTING=visible');
+    for (const secret of ['sk-secret', 'ghp_secret', 'AKIA', 'pw\n', 'GIT_DIR']) expect(result.output).not.toContain(secret);
+    expect(commandEnvironment(env, ['GITHUB_TOKEN']).GITHUB_TOKEN).toBe('ghp_secret');
+  });
+
+  it('kills the whole process group on timeout: nothing the command started survives', async () => {
+    const result = await run({ command: 'sleep 30 & echo $! > bg.pid; wait', timeoutSeconds: 1 });
+    expect(result.output.startsWith('stopped after 1 s (timeout)')).toBe(true);
+    const pid = Number(readFileSync(join(worktree, 'bg.pid'), 'utf8'));
+    // SIGKILL follows SIGTERM after a grace period; either way the background sleep is gone soon
+    let alive = true;
+    for (let i = 0; i < 50 && alive; i++) {
+      try {
+        process.kill(pid, 0);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      } catch {
+        alive = false;
+      }
+    }
+    expect(alive).toBe(false);
+  });
+
+  it('refuses a working folder outside the worktree', async () => {
+    await expect(run({ command: 'ls', cwd: '..' })).rejects.toThrow('outside the worktree');
+  });
+
+  it('caps the output', async () => {
+    const result = await run({ command: 'head -c 200000 /dev/zero | tr "\\0" a' });
+    expect(result.output).toContain('(output capped at 65536 bytes per stream)');
+    expect(result.output.length).toBeLessThan(70_000);
+  });
+});
+
+describe('search', () => {
+  let repo: GitFixture;
+  beforeAll(() => {
+    repo = gitRepo({ '.gitignore': 'dist\n', 'src/a.ts': 'export function processPayment() {}\n', 'dist/a.js': 'function processPayment() {}\n' });
+    writeFileSync(join(repo.root, 'src', 'new.ts'), 'processPayment();\n');
+  });
+  afterAll(() => repo.remove());
+
+  it('finds text in tracked and new files and skips ignored ones', async () => {
+    const result = await searchTool.run({ query: 'processPayment' }, { roots: { worktree: repo.root } });
+    expect(result.output.split('\n').sort()).toEqual(['src/a.ts:1:export function processPayment() {}', 'src/new.ts:1:processPayment();']);
+    expect(existsSync(join(repo.root, 'dist/a.js'))).toBe(true);
+  });
+
+  it('supports regular expressions and says when nothing matches', async () => {
+    expect((await searchTool.run({ query: 'process[A-Z]\\w+\\(\\)', regex: true, path: 'src' }, { roots: { worktree: repo.root } })).output).toContain('src/a.ts:1:');
+    expect((await searchTool.run({ query: 'nothing-like-this' }, { roots: { worktree: repo.root } })).output).toBe('no matches');
+  });
+});
