@@ -7,7 +7,8 @@ export type AgentEvent =
   | { type: 'tool-result'; toolCallId: string; name: string; output: string; isError: boolean; wrote?: string[] }
   | { type: 'error'; message: string };
 
-export type AgentStatus = 'completed' | 'failed' | 'cancelled';
+/** `waiting-for-input`: the agent asked the user a question (ask_user); a reply continues the thread. */
+export type AgentStatus = 'completed' | 'failed' | 'cancelled' | 'waiting-for-input';
 
 export interface AgentOutcome {
   status: AgentStatus;

@@ -5,3 +5,4 @@ export * from './instructions';
 export * from './run-agent';
 export * from './tools';
 export * from './providers';
+export * from './conversation';

@@ -9,6 +9,8 @@ export interface RunAgentOptions {
   model: ModelClient;
   instructions: string;
   prompt: string;
+  /** A follow-up: the thread's conversation so far; `prompt` is then the user's new message. */
+  history?: readonly ConversationMessage[];
   roots: SandboxRoots;
   tools?: readonly AgentTool[];
   maxTurns?: number;
@@ -31,12 +33,15 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentOutcome> 
   const emit = options.onEvent ?? (() => {});
   const usage: TokenUsage = { inputTokens: 0, outputTokens: 0 };
   const wrote = new Set<string>();
-  const messages: ConversationMessage[] = [
-    { role: 'system', content: options.instructions },
-    { role: 'user', content: options.prompt },
-  ];
-  emit({ type: 'message', role: 'system', content: options.instructions });
+  const messages: ConversationMessage[] = options.history
+    ? [...options.history, { role: 'user', content: options.prompt }]
+    : [
+        { role: 'system', content: options.instructions },
+        { role: 'user', content: options.prompt },
+      ];
+  if (!options.history) emit({ type: 'message', role: 'system', content: options.instructions });
   emit({ type: 'message', role: 'user', content: options.prompt });
+  const firstTurn = messages.filter((message) => message.role === 'assistant').length + 1;
 
   const outcome = (status: AgentOutcome['status'], summary: string, turns: number, error?: string): AgentOutcome => ({
     status,
@@ -47,7 +52,7 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentOutcome> 
     ...(error ? { error } : {}),
   });
 
-  for (let turn = 1; turn <= maxTurns; turn++) {
+  for (let turn = firstTurn; turn < firstTurn + maxTurns; turn++) {
     if (options.signal?.aborted) return outcome('cancelled', 'cancelled before the model answered', turn - 1);
     let reply;
     try {
@@ -68,18 +73,21 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentOutcome> 
     if (reply.toolCalls.length === 0) return outcome('completed', reply.content?.trim() || 'done', turn);
 
     let finished: string | undefined;
+    let question: string | undefined;
     for (const call of reply.toolCalls) {
       const result = await runTool(byName.get(call.name), call.name, call.arguments, { roots, signal: options.signal, env: options.env });
       for (const path of result.wrote ?? []) wrote.add(path);
       if (result.finished) finished = result.finished.summary;
+      if (result.question) question = result.question;
       emit({ type: 'tool-result', toolCallId: call.id, name: call.name, output: result.output, isError: !!result.isError, wrote: result.wrote });
       messages.push({ role: 'tool', toolCallId: call.id, name: call.name, content: result.output, isError: !!result.isError });
     }
     if (finished !== undefined) return outcome('completed', finished, turn);
+    if (question !== undefined) return outcome('waiting-for-input', question, turn);
   }
   const message = `stopped after ${maxTurns} turns without calling finish`;
   emit({ type: 'error', message });
-  return outcome('failed', message, maxTurns, message);
+  return outcome('failed', message, firstTurn + maxTurns - 1, message);
 }
 
 async function runTool(
@@ -87,7 +95,7 @@ async function runTool(
   name: string,
   rawArguments: string,
   context: Parameters<AgentTool['run']>[1],
-): Promise<{ output: string; isError?: boolean; finished?: { summary: string }; wrote?: string[] }> {
+): Promise<{ output: string; isError?: boolean; finished?: { summary: string }; question?: string; wrote?: string[] }> {
   if (!tool) return { output: `unknown tool \`${name}\`; the tools are listed in your instructions`, isError: true };
   let args: unknown;
   try {

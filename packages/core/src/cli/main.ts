@@ -9,6 +9,7 @@ import { registerShowCommand } from './commands/show-command';
 import { registerDiffCommand } from './commands/diff-command';
 import { registerApplyCommand } from './commands/apply-command';
 import { registerCleanCommands } from './commands/clean-command';
+import { registerReplyCommand } from './commands/reply-command';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes';
 import type { CliIO } from './cli-io';
 
@@ -37,6 +38,7 @@ export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<num
   registerShowCommand(program, cli);
   registerDiffCommand(program, cli);
   registerApplyCommand(program, cli);
+  registerReplyCommand(program, cli);
   registerCleanCommands(program, cli);
   for (const command of program.commands) command.exitOverride();
 

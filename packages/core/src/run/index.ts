@@ -4,3 +4,4 @@ export * from './run-summary';
 export * from './run-sprint';
 export * from './prepare-run';
 export * from './affected';
+export * from './reply-to-thread';

@@ -8,6 +8,7 @@ import { commitWorktree, createWorktree, removeWorktree, type Worktree } from '.
 import type { ThreadStatus, ThreadStore } from '../threads';
 import type { Sprint } from './plan-sprint';
 import type { RunReporter } from './run-options';
+import { AGENT_AUTHOR, mergeIdentityEnv } from './identities';
 import { taskBranch, type TaskResult } from './run-summary';
 
 export interface WaveContext {
@@ -25,7 +26,6 @@ export interface WaveContext {
   env: NodeJS.ProcessEnv;
 }
 
-const AGENT_AUTHOR = { name: 'codewaves agent', email: 'agent@codewaves.invalid' };
 
 /** One wave: worktrees from the integration head, agents in parallel, commits, then the wave merge. */
 export async function runWave(context: WaveContext): Promise<void> {
@@ -139,7 +139,7 @@ async function mergeWave(
       integrationRef: `refs/heads/${context.integrationBranch}`,
       branchHead: result.branch,
       message: `codewaves: merge ${id} (wave ${context.waveNumber})\n\n${result.title}`,
-      env: { ...process.env, GIT_AUTHOR_NAME: 'codewaves', GIT_AUTHOR_EMAIL: 'merge@codewaves.invalid', GIT_COMMITTER_NAME: 'codewaves', GIT_COMMITTER_EMAIL: 'merge@codewaves.invalid' },
+      env: mergeIdentityEnv(),
     });
     if (merged.kind === 'merged') {
       setStatus(id, 'merged', `merged into ${context.integrationBranch} as ${merged.commit.slice(0, 10)}`);

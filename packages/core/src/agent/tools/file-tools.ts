@@ -127,3 +127,20 @@ export const finishTool: AgentTool = {
     return { output: 'finished', finished: { summary } };
   },
 };
+
+export const askUserTool: AgentTool = {
+  spec: {
+    name: 'ask_user',
+    description: 'Ask the user a question when the task cannot be done well without an answer. The task pauses until the user replies; their answer arrives as the next message.',
+    parameters: {
+      type: 'object',
+      properties: { question: { type: 'string' } },
+      required: ['question'],
+      additionalProperties: false,
+    },
+  },
+  async run(args) {
+    const question = stringArg(args, 'question')!;
+    return { output: 'The question was sent to the user; their answer will be the next message.', question };
+  },
+};

@@ -13,6 +13,8 @@ export interface ToolResult {
   output: string;
   isError?: boolean;
   finished?: { summary: string };
+  /** ask_user: the question; the run stops here until the user replies. */
+  question?: string;
   /** Workspace-relative paths the tool wrote, for the thread's record. */
   wrote?: string[];
 }
