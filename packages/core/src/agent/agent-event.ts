@@ -5,7 +5,8 @@ export type AgentEvent =
   | { type: 'message'; role: 'system' | 'user'; content: string }
   | { type: 'assistant'; turn: number; content?: string; reasoning?: string; toolCalls: AssistantTurn['toolCalls']; usage?: TokenUsage }
   | { type: 'tool-result'; toolCallId: string; name: string; output: string; isError: boolean; wrote?: string[] }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  | { type: 'retry'; attempt: number; delayMs: number; status?: number; reason: string };
 
 /** `waiting-for-input`: the agent asked the user a question (ask_user); a reply continues the thread. */
 export type AgentStatus = 'completed' | 'failed' | 'cancelled' | 'waiting-for-input';

@@ -35,10 +35,20 @@ export interface ToolSpec {
   parameters: Record<string, unknown>;
 }
 
+export interface RetryInfo {
+  attempt: number;
+  delayMs: number;
+  /** HTTP status, when the server answered. */
+  status?: number;
+  reason: string;
+}
+
 export interface ModelRequest {
   messages: readonly ConversationMessage[];
   tools: readonly ToolSpec[];
   signal?: AbortSignal;
+  /** Told before each retry of a failed call (rate limit, server error, dropped connection). */
+  onRetry?: (info: RetryInfo) => void;
 }
 
 /** One model behind one call: the OpenAI SDK, a recorded transcript, or anything else. */

@@ -56,7 +56,12 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentOutcome> 
     if (options.signal?.aborted) return outcome('cancelled', 'cancelled before the model answered', turn - 1);
     let reply;
     try {
-      reply = await options.model.complete({ messages, tools: tools.map((tool) => tool.spec), signal: options.signal });
+      reply = await options.model.complete({
+        messages,
+        tools: tools.map((tool) => tool.spec),
+        signal: options.signal,
+        onRetry: (info) => emit({ type: 'retry', ...info }),
+      });
     } catch (error) {
       if (options.signal?.aborted) return outcome('cancelled', 'cancelled while the model was answering', turn - 1);
       const message = isCodewavesError(error) ? `${error.message}${error.hint ? ` (fix: ${error.hint})` : ''}` : error instanceof Error ? error.message : String(error);

@@ -83,6 +83,28 @@ describe('runSprint', () => {
     expect(summary.tasks.find((t) => t.id === 'add-top')!.tokens.output).toBeGreaterThan(0);
   });
 
+  it('shows a rate-limited task as such, retries after the server\'s wait, and completes it', async () => {
+    let limited = false;
+    const script = scriptedModel({
+      'Add top export': [{ toolCalls: [{ name: 'finish', arguments: { summary: 'nothing to do' } }] }],
+      'Add bottom export': [{ toolCalls: [{ name: 'finish', arguments: { summary: 'nothing to do' } }] }],
+      'Create b util': [{ toolCalls: [{ name: 'write_file', arguments: { path: 'packages/b/src/util.ts', content: 'export const util = 1;\n' } }] }, { content: 'Done.' }],
+    });
+    server.setHandler((request) => {
+      if (!limited && request.messages.some((m) => m.content?.includes('Create b util'))) {
+        limited = true;
+        return { kind: 'status', status: 429, retryAfterMs: 10 };
+      }
+      return script(request);
+    });
+    const summary = await runSprint({ cwd: repo.root, env: env(), runId: 'r-limited' });
+    expect(summary.tasks.find((t) => t.id === 'new-file')!.status).toBe('merged');
+    const statuses = readThread(join(summary.threadsDir, 'threads', 'new-file.jsonl'))
+      .filter((e) => e.type === 'status')
+      .map((e) => (e as { status: string }).status);
+    expect(statuses).toEqual(['queued', 'running', 'rate-limited', 'running', 'completed', 'merged']);
+  });
+
   it('fails before creating anything when the model endpoint is unreachable', async () => {
     const branchesBefore = repo.git('branch', '--list');
     await expect(runSprint({ cwd: repo.root, env: { ...env(), OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' } })).rejects.toMatchObject({ code: 'MODEL_UNREACHABLE' });

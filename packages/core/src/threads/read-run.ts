@@ -73,7 +73,7 @@ function summarise(id: string, title: string, project: string | undefined, wave:
     }
   }
   const updatedAt = events.at(-1)?.at;
-  const finished = !['queued', 'running', 'waiting-for-input'].includes(status);
+  const finished = !['queued', 'running', 'waiting-for-input', 'rate-limited'].includes(status);
   const end = finished && updatedAt ? Date.parse(updatedAt) : now.getTime();
   return {
     id,

@@ -4,6 +4,7 @@ export type ThreadStatus =
   | 'queued'
   | 'running'
   | 'waiting-for-input'
+  | 'rate-limited'
   | 'completed'
   | 'failed'
   | 'merged'

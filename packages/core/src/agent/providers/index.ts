@@ -1,3 +1,4 @@
 export * from './provider-config';
 export * from './openai-provider';
 export * from './replay-provider';
+export * from './retry-policy';

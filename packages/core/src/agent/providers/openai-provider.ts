@@ -2,6 +2,7 @@ import OpenAI from 'openai';
 import type { ChatCompletionMessageParam, ChatCompletionTool } from 'openai/resources/chat/completions';
 import { CodewavesError } from '../../errors';
 import type { AssistantTurn, ConversationMessage, ModelClient, ModelRequest, ToolSpec } from '../model';
+import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry-policy';
 
 export interface OpenAIProviderOptions {
   model: string;
@@ -10,7 +11,7 @@ export interface OpenAIProviderOptions {
   baseURL?: string;
   /** Per model call, milliseconds. */
   timeoutMs?: number;
-  maxRetries?: number;
+  retry?: RetryPolicy;
   stream?: boolean;
 }
 
@@ -20,14 +21,19 @@ export function createOpenAIClient(options: OpenAIProviderOptions): ModelClient 
     apiKey: options.apiKey,
     baseURL: options.baseURL,
     timeout: options.timeoutMs ?? 10 * 60_000,
-    maxRetries: options.maxRetries ?? 2,
+    // Retries are ours (retry-policy.ts): capped waits, and every retry is visible in the thread.
+    maxRetries: 0,
   });
   const stream = options.stream ?? true;
   return {
     description: `openai ${options.model}${options.baseURL ? ` at ${options.baseURL}` : ''}`,
     async complete(request: ModelRequest): Promise<AssistantTurn> {
       try {
-        return stream ? await completeStreaming(client, options.model, request) : await completeOnce(client, options.model, request);
+        return await withRetries(
+          () => (stream ? completeStreaming(client, options.model, request) : completeOnce(client, options.model, request)),
+          options.retry ?? DEFAULT_RETRY_POLICY,
+          { signal: request.signal, onRetry: request.onRetry },
+        );
       } catch (error) {
         throw translateError(error, options);
       }

@@ -1,0 +1,53 @@
+import { startOpenAIServer, type Fault, type OpenAIServer, type ScriptedReply } from '../../../../../tools/openai-server';
+import type { RetryInfo } from '../model';
+import { createOpenAIClient } from './openai-provider';
+
+// The real openai SDK over HTTP against a server that misbehaves on purpose.
+describe('openai provider resilience', () => {
+  let server: OpenAIServer;
+  let script: Array<Fault | ScriptedReply | Array<Fault | ScriptedReply>>;
+  beforeAll(async () => {
+    server = await startOpenAIServer({ handler: () => script.shift() ?? { content: 'out of script' } });
+  });
+  afterAll(() => server.close());
+
+  const ok: ScriptedReply = { toolCalls: [{ name: 'finish', arguments: { summary: 'done' } }] };
+  async function complete(stream: boolean, maxDelayMs = 60_000) {
+    const retries: RetryInfo[] = [];
+    const client = createOpenAIClient({ model: 'test-model', apiKey: 'test', baseURL: server.url, stream, retry: { maxRetries: 3, baseDelayMs: 5, maxDelayMs } });
+    const turn = await client.complete({ messages: [{ role: 'user', content: 'go' }], tools: [], onRetry: (info) => retries.push(info) });
+    return { turn, retries };
+  }
+
+  it('retries a 429 after the retry-after-ms the server asked for, and says so', async () => {
+    script = [{ kind: 'status', status: 429, retryAfterMs: 20 }, ok];
+    const { turn, retries } = await complete(true);
+    expect(turn.toolCalls[0]!.name).toBe('finish');
+    expect(retries).toEqual([{ attempt: 1, delayMs: 20, status: 429, reason: 'rate limited (429)' }]);
+  });
+
+  it('caps a retry-after of an hour', async () => {
+    script = [{ kind: 'status', status: 429, retryAfter: 3600 }, ok];
+    const { retries } = await complete(false, 30);
+    expect(retries[0]!.delayMs).toBe(30);
+  });
+
+  it('retries server errors and a stream dropped mid-way, with backoff', async () => {
+    script = [{ kind: 'status', status: 500 }, { kind: 'status', status: 503 }, [{ kind: 'drop' }, ok], ok];
+    const { turn, retries } = await complete(true);
+    expect(turn.toolCalls[0]!.name).toBe('finish');
+    expect(retries.map((r) => [r.attempt, r.delayMs, r.reason])).toEqual([
+      [1, 5, 'server answered 500'],
+      [2, 10, 'server answered 503'],
+      [3, 20, 'the stream was cut off'],
+    ]);
+  });
+
+  it('does not retry a request the server rejects, and gives up after the last retry', async () => {
+    script = [{ kind: 'status', status: 400 }];
+    await expect(complete(false)).rejects.toMatchObject({ status: 400 });
+    script = [{ kind: 'status', status: 500 }, { kind: 'status', status: 500 }, { kind: 'status', status: 500 }, { kind: 'status', status: 500 }];
+    await expect(complete(false)).rejects.toMatchObject({ status: 500 });
+    expect(script).toHaveLength(0);
+  });
+});
