@@ -1,6 +1,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { AgentEvent, AgentOutcome } from '../agent/agent-event';
 import type { ProviderConfig } from '../agent/providers/provider-config';
+import type { ConversationMessage } from '../agent/model';
 
 /** Everything a worker needs to run one agent. Serialisable, apart from the transferred port. */
 export interface AgentJob {
@@ -11,6 +12,8 @@ export interface AgentJob {
   readOnly: string[];
   provider: ProviderConfig;
   maxTurns: number;
+  /** A follow-up: the thread's conversation so far; `prompt` is then the new user message. */
+  history?: ConversationMessage[];
   port: MessagePort;
 }
 

@@ -12,6 +12,7 @@ export default async function runAgentJob(job: AgentJob): Promise<AgentOutcome> 
       model: createModelClient(job.provider),
       instructions: job.instructions,
       prompt: job.prompt,
+      history: job.history,
       roots: { worktree: job.worktree, readOnly: job.readOnly },
       maxTurns: job.maxTurns,
       onEvent: (event) => post({ type: 'event', event }),

@@ -21,6 +21,8 @@ export interface RunOptions extends SprintOptions, ProviderOptions {
   /** Run even when files in a task's footprint have uncommitted changes the agents would not see. */
   allowDirty?: boolean;
   maxTurns?: number;
+  /** Give a task that conflicts at the wave merge one re-run on the merged code (default true). */
+  rerunConflicts?: boolean;
   reporter?: RunReporter;
   env?: NodeJS.ProcessEnv;
   /** Overrides the built worker file (tests). */

@@ -9,6 +9,7 @@ import type { ThreadStatus, ThreadStore } from '../threads';
 import type { Sprint } from './plan-sprint';
 import type { RunReporter } from './run-options';
 import { AGENT_AUTHOR, mergeIdentityEnv } from './identities';
+import { rerunOnMergedCode } from './rerun-on-merged-code';
 import { taskBranch, type TaskResult } from './run-summary';
 
 export interface WaveContext {
@@ -24,6 +25,8 @@ export interface WaveContext {
   reporter: RunReporter;
   maxTurns: number;
   env: NodeJS.ProcessEnv;
+  /** Give a conflicted task one re-run on the merged code, as a follow-up in its thread. */
+  rerunConflicts: boolean;
 }
 
 
@@ -152,6 +155,7 @@ async function mergeWave(
     } else {
       result.conflictFiles = merged.files;
       setStatus(id, 'conflicted', `conflicts with work merged before it in ${merged.files.join(', ')}; the task's work stays on ${result.branch}`);
+      if (context.rerunConflicts) await rerunOnMergedCode(context, id, merged.files, worktrees, setStatus);
     }
   }
 }

@@ -23,6 +23,7 @@ export function registerRunCommand(program: Command, io: CliIO): void {
     .option('--max-turns <n>', 'model turns per task before it is stopped', positiveInt, 50)
     .option('--affected', 'only tasks whose task file or footprint meets a file changed since --base')
     .option('--base <ref>', 'with --affected: the ref to compare with', 'main')
+    .option('--no-rerun-conflicts', 'leave a task that conflicts at the wave merge on its branch instead of re-running it once on the merged code')
     .option('--allow-dirty', 'run even if files the tasks will change have uncommitted edits (agents will not see them)')
     .option('--json', 'print the run summary as JSON at the end')
     .option('--cwd <dir>', 'the workspace (default: the current folder)')
@@ -36,6 +37,7 @@ export function registerRunCommand(program: Command, io: CliIO): void {
         maxTurns: number;
         allowDirty?: boolean;
         affected?: boolean;
+        rerunConflicts: boolean;
         base: string;
         json?: boolean;
         cwd?: string;
@@ -53,6 +55,7 @@ export function registerRunCommand(program: Command, io: CliIO): void {
           maxTurns: options.maxTurns,
           allowDirty: options.allowDirty,
           affectedSince: options.affected ? options.base : undefined,
+          rerunConflicts: options.rerunConflicts,
           reporter: options.json ? {} : consoleReporter(io.stdout),
           env: io.env,
         });

@@ -1,0 +1,78 @@
+import { join } from 'node:path';
+import { conversationFromEvents } from '../agent';
+import { git } from '../git';
+import { mergeIntoIntegration } from '../merge';
+import { commitWorktree, createWorktree, removeWorktree, type Worktree } from '../sandbox';
+import type { ThreadStatus } from '../threads';
+import { AGENT_AUTHOR, mergeIdentityEnv } from './identities';
+import type { WaveContext } from './run-wave';
+
+/**
+ * A task whose branch conflicts with work merged before it gets one more go, as a follow-up in its
+ * own thread: its worktree is reset to the merged code, the agent is told which files conflicted
+ * and why, and its new commit is merged. The conflicted attempt is kept on `<branch>-attempt-1`.
+ */
+export async function rerunOnMergedCode(
+  context: WaveContext,
+  id: string,
+  conflictFiles: readonly string[],
+  worktrees: Map<string, Worktree>,
+  setStatus: (taskId: string, status: ThreadStatus, reason: string) => void,
+): Promise<void> {
+  const root = context.sprint.workspace.root;
+  const result = context.results.get(id)!;
+  const task = context.sprint.tasks.find((candidate) => candidate.id === id)!;
+  const head = (await git(root, ['rev-parse', context.integrationBranch])).trim();
+  const kept = `${result.branch}-attempt-1`;
+  await git(root, ['branch', '-f', kept, result.branch]);
+  const previous = worktrees.get(id);
+  if (previous) await removeWorktree(root, previous.path);
+  const worktree = await createWorktree({ workspaceRoot: root, runId: context.runId, taskId: id, branch: result.branch, base: head, env: context.env });
+  worktrees.set(id, worktree);
+
+  setStatus(id, 'running', `re-run on the merged code after a conflict in ${conflictFiles.join(', ')}`);
+  const message =
+    `Your change could not be merged: work merged before it in this wave also changed ${conflictFiles.join(', ')}. ` +
+    `This worktree now holds that merged code (your earlier attempt is kept on the branch ${kept}). ` +
+    `Make your change again on top of it, keeping what the other work did, then call finish.`;
+  const outcome = await context.pool.run(
+    {
+      taskId: id,
+      prompt: message,
+      instructions: '',
+      history: conversationFromEvents(context.store.read(id)),
+      worktree: worktree.path,
+      readOnly: [join(root, 'node_modules')],
+      provider: context.providers.get(id)!,
+      maxTurns: context.maxTurns,
+    },
+    (event) => context.store.append(id, event),
+  );
+  if (outcome.status !== 'completed') {
+    setStatus(id, outcome.status === 'waiting-for-input' ? 'waiting-for-input' : 'conflicted', `the re-run did not finish (${outcome.error ?? outcome.summary}); the first attempt stays on ${kept}`);
+    return;
+  }
+  const commit = await commitWorktree(worktree, `${task.title} (re-run on merged code)\n\ncodewaves task ${id} (run ${context.runId})`, AGENT_AUTHOR);
+  result.files = commit ? (await git(root, ['diff', '--name-only', head, commit])).split('\n').filter(Boolean) : [];
+  if (commit) context.store.append(id, { type: 'commit', commit, branch: result.branch, files: result.files });
+  setStatus(id, 'completed', commit ? `committed ${result.files.length} file(s) on ${result.branch}` : 'completed with no changes');
+  if (!commit) {
+    setStatus(id, 'merged', 'nothing left to merge: the merged code already had the change');
+    return;
+  }
+  const merged = await mergeIntoIntegration({
+    root,
+    integrationRef: `refs/heads/${context.integrationBranch}`,
+    branchHead: result.branch,
+    message: `codewaves: merge ${id} (wave ${context.waveNumber}, re-run after a conflict)\n\n${result.title}`,
+    env: mergeIdentityEnv(),
+  });
+  if (merged.kind === 'merged') {
+    result.conflictFiles = undefined;
+    setStatus(id, 'merged', `merged into ${context.integrationBranch} as ${merged.commit.slice(0, 10)} after a re-run`);
+    await removeWorktree(root, worktree.path);
+  } else {
+    result.conflictFiles = merged.files;
+    setStatus(id, 'conflicted', `still conflicts in ${merged.files.join(', ')} after a re-run; the work stays on ${result.branch} (first attempt: ${kept})`);
+  }
+}
