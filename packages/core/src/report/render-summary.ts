@@ -17,9 +17,13 @@ export function renderSummaryText(summary: RunSummary): string {
       lines.push(`    ${pad(task.status, 10)} ${task.id}  ${task.files.length} file${task.files.length === 1 ? '' : 's'}${tokens ? `, ${tokens} tokens` : ''}, ${formatDuration(task.durationMs)}`);
       for (const file of task.files.slice(0, 8)) lines.push(`               ${file}`);
       if (task.files.length > 8) lines.push(`               ... ${task.files.length - 8} more`);
+      if (task.drift?.unplanned.length) lines.push(`               not predicted: ${task.drift.unplanned.join(', ')}`);
       if (task.status !== 'merged') lines.push(`               ${task.summary}`);
     }
   }
+  const changed = summary.tasks.reduce((sum, task) => sum + task.files.length, 0);
+  const unplanned = summary.tasks.reduce((sum, task) => sum + (task.drift?.unplanned.length ?? 0), 0);
+  if (changed > 0) lines.push(`  footprint: ${changed - unplanned} of ${changed} changed files were predicted${unplanned ? ` (${unplanned} not: see "not predicted")` : ''}`);
   lines.push('');
   lines.push(`Integration branch: ${summary.integrationBranch} (${summary.head.slice(0, 10)}), from ${summary.base.slice(0, 10)}. Your checkout was not changed.`);
   lines.push(`  review:  git log --oneline ${summary.base.slice(0, 10)}..${summary.integrationBranch}`);

@@ -46,6 +46,9 @@ export function renderConversation(events: readonly ThreadEvent[], options: { fu
       case 'commit':
         lines.push(`${time} [commit ${event.commit.slice(0, 10)} on ${event.branch}] ${event.files.join(', ')}`);
         break;
+      case 'drift':
+        if (event.unplanned.length > 0) lines.push(`${time} [scope] changed but not predicted: ${event.unplanned.join(', ')}`);
+        break;
       case 'error':
         lines.push(`${time} error: ${event.message}`);
         break;

@@ -5,3 +5,4 @@ export * from './run-sprint';
 export * from './prepare-run';
 export * from './affected';
 export * from './reply-to-thread';
+export * from './scope-drift';

@@ -57,6 +57,8 @@ describe('re-run on the merged code after a conflict', () => {
     expect(statuses).toEqual(['queued', 'running', 'completed', 'conflicted', 'running', 'completed', 'merged']);
     const rerun = server.requests.filter((r) => r.messages.some((m) => m.content?.includes('Add beta'))).at(-2)!;
     expect(rerun.messages.at(-1)!.content).toContain('work merged before it in this wave also changed src/shared.ts');
+    // neither task declared the file they collided on: the run says so
+    expect(summary.tasks.find((t) => t.id === 'beta')!.drift).toEqual({ unplanned: ['src/shared.ts'], untouched: [] });
     // the first attempt is kept
     expect(repo.git('show', 'codewaves/tasks/r1/beta-attempt-1:src/shared.ts')).toBe("export const name = 'base-beta';\n");
   });

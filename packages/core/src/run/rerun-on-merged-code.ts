@@ -6,6 +6,7 @@ import { commitWorktree, createWorktree, removeWorktree, type Worktree } from '.
 import type { ThreadStatus } from '../threads';
 import { AGENT_AUTHOR, mergeIdentityEnv } from './identities';
 import type { WaveContext } from './run-wave';
+import { scopeDrift } from './scope-drift';
 
 /**
  * A task whose branch conflicts with work merged before it gets one more go, as a follow-up in its
@@ -55,6 +56,8 @@ export async function rerunOnMergedCode(
   const commit = await commitWorktree(worktree, `${task.title} (re-run on merged code)\n\ncodewaves task ${id} (run ${context.runId})`, AGENT_AUTHOR);
   result.files = commit ? (await git(root, ['diff', '--name-only', head, commit])).split('\n').filter(Boolean) : [];
   if (commit) context.store.append(id, { type: 'commit', commit, branch: result.branch, files: result.files });
+  result.drift = scopeDrift(context.sprint.footprints.get(id), result.files);
+  context.store.append(id, { type: 'drift', ...result.drift });
   setStatus(id, 'completed', commit ? `committed ${result.files.length} file(s) on ${result.branch}` : 'completed with no changes');
   if (!commit) {
     setStatus(id, 'merged', 'nothing left to merge: the merged code already had the change');

@@ -11,6 +11,8 @@ export interface TaskResult {
   /** Files the task's commit changed. */
   files: string[];
   conflictFiles?: string[];
+  /** Changed files the footprint did not predict, and predicted files left alone. */
+  drift?: { unplanned: string[]; untouched: string[] };
   tokens: { input: number; output: number };
   durationMs: number;
 }

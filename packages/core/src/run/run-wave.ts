@@ -10,6 +10,7 @@ import type { Sprint } from './plan-sprint';
 import type { RunReporter } from './run-options';
 import { AGENT_AUTHOR, mergeIdentityEnv } from './identities';
 import { rerunOnMergedCode } from './rerun-on-merged-code';
+import { scopeDrift } from './scope-drift';
 import { taskBranch, type TaskResult } from './run-summary';
 
 export interface WaveContext {
@@ -106,6 +107,8 @@ export async function runWave(context: WaveContext): Promise<void> {
         const commit = await commitWorktree(worktree, `${task.title}\n\ncodewaves task ${id} (run ${context.runId})`, AGENT_AUTHOR);
         result.files = commit ? (await git(root, ['diff', '--name-only', base, commit])).split('\n').filter(Boolean) : [];
         if (commit) store.append(id, { type: 'commit', commit, branch: result.branch, files: result.files });
+        result.drift = scopeDrift(sprint.footprints.get(id), result.files);
+        store.append(id, { type: 'drift', ...result.drift });
         setStatus(id, 'completed', commit ? `committed ${result.files.length} file(s) on ${result.branch}` : 'completed with no changes');
       } catch (error) {
         result.summary = error instanceof Error ? error.message : String(error);

@@ -14,7 +14,8 @@ export type ThreadStatus =
 export type ThreadEventBody =
   | AgentEvent
   | { type: 'status'; status: ThreadStatus; reason: string }
-  | { type: 'commit'; commit: string; branch: string; files: string[] };
+  | { type: 'commit'; commit: string; branch: string; files: string[] }
+  | { type: 'drift'; unplanned: string[]; untouched: string[] };
 
 /** One line of a thread's append-only log. */
 export type ThreadEvent = { at: string } & ThreadEventBody;
