@@ -23,6 +23,11 @@ export interface RunOptions extends SprintOptions, ProviderOptions {
   maxTurns?: number;
   /** Give a task that conflicts at the wave merge one re-run on the merged code (default true). */
   rerunConflicts?: boolean;
+  /**
+   * Run on each wave's merged result (in a scratch worktree, with CODEWAVES_WAVE_BASE and
+   * CODEWAVES_WAVE_HEAD set); the tasks a failure points at get one follow-up with its output.
+   */
+  checkCommand?: string;
   reporter?: RunReporter;
   env?: NodeJS.ProcessEnv;
   /** Overrides the built worker file (tests). */

@@ -9,7 +9,8 @@ import type { ThreadStatus, ThreadStore } from '../threads';
 import type { Sprint } from './plan-sprint';
 import type { RunReporter } from './run-options';
 import { AGENT_AUTHOR, mergeIdentityEnv } from './identities';
-import { rerunOnMergedCode } from './rerun-on-merged-code';
+import { blameTasks, checkWave } from './check-wave';
+import { followUpOnMergedCode, rerunOnMergedCode } from './rerun-on-merged-code';
 import { scopeDrift } from './scope-drift';
 import { taskBranch, type TaskResult } from './run-summary';
 
@@ -28,6 +29,8 @@ export interface WaveContext {
   env: NodeJS.ProcessEnv;
   /** Give a conflicted task one re-run on the merged code, as a follow-up in its thread. */
   rerunConflicts: boolean;
+  /** A command run on each wave's merged result; the tasks a failure points at get one follow-up. */
+  checkCommand?: string;
 }
 
 
@@ -120,6 +123,35 @@ export async function runWave(context: WaveContext): Promise<void> {
   );
 
   await mergeWave(context, base, worktrees, setStatus);
+  if (context.checkCommand) await checkMergedWave(context, base, worktrees, setStatus);
+}
+
+/** The wave's checks on its merged result: a failure sends the tasks it points at back with the output. */
+async function checkMergedWave(
+  context: WaveContext,
+  base: string,
+  worktrees: Map<string, Worktree>,
+  setStatus: (taskId: string, status: ThreadStatus, reason: string) => void,
+): Promise<void> {
+  const root = context.sprint.workspace.root;
+  const merged = () => context.wave.map((id) => context.results.get(id)!).filter((result) => result.status === 'merged' && result.files.length > 0);
+  if (merged().length === 0) return;
+  const run = async () => checkWave({ root, runId: context.runId, wave: context.waveNumber, base, head: (await git(root, ['rev-parse', context.integrationBranch])).trim(), command: context.checkCommand!, env: context.env });
+  const first = await run();
+  if (first.ok) return;
+  const blamed = blameTasks(first.output, merged());
+  const excerpt = first.output.slice(-4000);
+  for (const id of blamed) {
+    await followUpOnMergedCode(context, id, worktrees, setStatus, {
+      reason: `the wave's check failed after the merge (exit ${first.exitCode})`,
+      message: `After your change was merged with the rest of the wave, the workspace check \`${context.checkCommand}\` failed (exit ${first.exitCode}). This worktree holds the merged code. Fix what your change broke, then call finish. The end of its output:\n\n${excerpt}`,
+      mergeNote: 'fix after a failed wave check',
+    });
+  }
+  const second = await run();
+  if (!second.ok) {
+    for (const id of blamed) setStatus(id, 'failed', `the wave check \`${context.checkCommand}\` still fails on the merged result (exit ${second.exitCode}); its work is on ${context.integrationBranch}`);
+  }
 }
 
 async function mergeWave(

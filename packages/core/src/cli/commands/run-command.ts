@@ -24,6 +24,7 @@ export function registerRunCommand(program: Command, io: CliIO): void {
     .option('--affected', 'only tasks whose task file or footprint meets a file changed since --base')
     .option('--base <ref>', 'with --affected: the ref to compare with', 'main')
     .option('--no-rerun-conflicts', 'leave a task that conflicts at the wave merge on its branch instead of re-running it once on the merged code')
+    .option('--check-command <cmd>', 'run on each wave\'s merged result (CODEWAVES_WAVE_BASE/HEAD are set); a failure sends the tasks it points at back once with the output. Nx: "npx nx affected -t lint,test,typecheck --base=$CODEWAVES_WAVE_BASE --head=$CODEWAVES_WAVE_HEAD"')
     .option('--allow-dirty', 'run even if files the tasks will change have uncommitted edits (agents will not see them)')
     .option('--json', 'print the run summary as JSON at the end')
     .option('--cwd <dir>', 'the workspace (default: the current folder)')
@@ -38,6 +39,7 @@ export function registerRunCommand(program: Command, io: CliIO): void {
         allowDirty?: boolean;
         affected?: boolean;
         rerunConflicts: boolean;
+        checkCommand?: string;
         base: string;
         json?: boolean;
         cwd?: string;
@@ -56,6 +58,7 @@ export function registerRunCommand(program: Command, io: CliIO): void {
           allowDirty: options.allowDirty,
           affectedSince: options.affected ? options.base : undefined,
           rerunConflicts: options.rerunConflicts,
+          checkCommand: options.checkCommand,
           reporter: options.json ? {} : consoleReporter(io.stdout),
           env: io.env,
         });

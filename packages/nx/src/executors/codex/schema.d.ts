@@ -5,4 +5,6 @@ export interface CodexExecutorOptions {
   concurrency?: number;
   maxTurns?: number;
   allowDirty?: boolean;
+  checkCommand?: string;
+  rerunConflicts?: boolean;
 }

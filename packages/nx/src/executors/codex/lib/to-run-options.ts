@@ -2,7 +2,7 @@ import type { RunOptions } from '@codewaves/core';
 import type { CodexExecutorOptions } from '../schema';
 
 /** Executor options in Nx's spelling to the engine's run options. */
-export function toRunOptions(options: CodexExecutorOptions): Pick<RunOptions, 'provider' | 'model' | 'baseURL' | 'concurrency' | 'maxTurns' | 'allowDirty'> {
+export function toRunOptions(options: CodexExecutorOptions): Pick<RunOptions, 'provider' | 'model' | 'baseURL' | 'concurrency' | 'maxTurns' | 'allowDirty' | 'checkCommand' | 'rerunConflicts'> {
   return {
     provider: options.provider,
     model: options.model,
@@ -10,5 +10,7 @@ export function toRunOptions(options: CodexExecutorOptions): Pick<RunOptions, 'p
     concurrency: options.concurrency,
     maxTurns: options.maxTurns,
     allowDirty: options.allowDirty,
+    checkCommand: options.checkCommand,
+    rerunConflicts: options.rerunConflicts,
   };
 }

@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs';
+import { symlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { commandEnvironment, runShellCommand } from '../agent/tools';
+import { execGit, git } from '../git';
+import { LINKED_FOLDERS, worktreesRoot } from '../sandbox';
+
+export interface WaveCheck {
+  ok: boolean;
+  exitCode: number | null;
+  output: string;
+}
+
+const CHECK_TIMEOUT_MS = 30 * 60_000;
+
+/**
+ * Runs the workspace's check command on the merged result of a wave, in a scratch worktree at the
+ * integration head (node_modules linked), with CODEWAVES_WAVE_BASE and CODEWAVES_WAVE_HEAD set so an
+ * Nx user can check only what the wave affected:
+ * `npx nx affected -t lint,test,typecheck --base=$CODEWAVES_WAVE_BASE --head=$CODEWAVES_WAVE_HEAD`.
+ */
+export async function checkWave(options: { root: string; runId: string; wave: number; base: string; head: string; command: string; env: NodeJS.ProcessEnv }): Promise<WaveCheck> {
+  const path = join(worktreesRoot(options.root, options.env), options.runId, `.check-wave-${options.wave}`);
+  await execGit(options.root, ['worktree', 'remove', '--force', path]);
+  await git(options.root, ['worktree', 'add', '--detach', '-q', path, options.head]);
+  try {
+    for (const folder of LINKED_FOLDERS) {
+      if (existsSync(join(options.root, folder)) && !existsSync(join(path, folder))) await symlink(join(options.root, folder), join(path, folder), 'dir');
+    }
+    const outcome = await runShellCommand(options.command, {
+      cwd: path,
+      timeoutMs: CHECK_TIMEOUT_MS,
+      env: { ...commandEnvironment(options.env), CODEWAVES_WAVE_BASE: options.base, CODEWAVES_WAVE_HEAD: options.head },
+    });
+    const output = `${outcome.stdout}${outcome.stderr ? `\n${outcome.stderr}` : ''}`.trim();
+    return { ok: outcome.exitCode === 0 && !outcome.timedOut, exitCode: outcome.exitCode, output };
+  } finally {
+    await execGit(options.root, ['worktree', 'remove', '--force', path]);
+    await execGit(options.root, ['worktree', 'prune']);
+  }
+}
+
+/**
+ * The tasks a failed check points at: those whose changed files (or their file names) the output
+ * mentions; when it names none of them, every task merged in the wave, since any could be the cause.
+ */
+export function blameTasks(output: string, tasks: ReadonlyArray<{ id: string; files: readonly string[] }>): string[] {
+  const named = tasks.filter((task) => task.files.some((file) => output.includes(file) || output.includes(file.slice(file.lastIndexOf('/') + 1))));
+  return (named.length > 0 ? named : tasks).map((task) => task.id);
+}
