@@ -10,6 +10,7 @@ import { registerDiffCommand } from './commands/diff-command';
 import { registerApplyCommand } from './commands/apply-command';
 import { registerCleanCommands } from './commands/clean-command';
 import { registerReplyCommand } from './commands/reply-command';
+import { registerRetryCommand } from './commands/retry-command';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes';
 import type { CliIO } from './cli-io';
 
@@ -39,6 +40,7 @@ export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<num
   registerDiffCommand(program, cli);
   registerApplyCommand(program, cli);
   registerReplyCommand(program, cli);
+  registerRetryCommand(program, cli);
   registerCleanCommands(program, cli);
   for (const command of program.commands) command.exitOverride();
 

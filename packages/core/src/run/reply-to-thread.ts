@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { conversationFromEvents, createModelClient, runAgent } from '../agent';
+import { dirname, join } from 'node:path';
+import { buildInstructions, buildTaskPrompt, conversationFromEvents, createModelClient, runAgent } from '../agent';
 import { resolveProvider } from '../agent/providers/provider-config';
 import { CodewavesError } from '../errors';
 import { execGit, findRepositoryRoot, git } from '../git';
@@ -19,6 +19,8 @@ export interface ReplyOptions {
   runId?: string;
   env?: NodeJS.ProcessEnv;
   maxTurns?: number;
+  /** Start the task over: a new conversation on the integration head; the old branch is kept as an attempt. */
+  fresh?: boolean;
   onStatus?: (status: ThreadStatus, reason: string) => void;
 }
 
@@ -43,20 +45,26 @@ export async function replyToThread(options: ReplyOptions): Promise<{ status: Th
   const task = parseTaskFile(planned.file, await readFile(join(root, planned.file), 'utf8'), { project: planned.project });
   const provider = resolveProvider(task, root, {}, env);
   const store = new ThreadStore(root, state.runId);
-  const history = conversationFromEvents(store.read(planned.id));
+  const history = options.fresh ? undefined : conversationFromEvents(store.read(planned.id));
   const setStatus = (status: ThreadStatus, reason: string) => {
     store.append(planned.id, { type: 'status', status, reason });
     options.onStatus?.(status, reason);
   };
 
   const path = join(worktreesRoot(root, env), state.runId, planned.id);
-  if (!existsSync(path)) await git(root, ['worktree', 'add', '-q', path, branch]);
+  if (options.fresh) {
+    const attempts = (await git(root, ['for-each-ref', '--format=%(refname)', `refs/heads/${branch}-attempt-*`])).split('\n').filter(Boolean).length;
+    await git(root, ['branch', '-f', `${branch}-attempt-${attempts + 1}`, branch]);
+    if (existsSync(path)) await removeWorktree(root, path);
+    await git(root, ['worktree', 'add', '-q', '-B', branch, path, state.integrationBranch]);
+  } else if (!existsSync(path)) await git(root, ['worktree', 'add', '-q', path, branch]);
   const base = (await git(path, ['rev-parse', 'HEAD'])).trim();
-  setStatus('running', 'follow-up from the user');
+  setStatus('running', options.fresh ? 'started over on the integration head' : 'follow-up from the user');
+  const projectRoot = /(^|\/)codex\//.test(planned.file) ? dirname(dirname(planned.file)).replace(/^\.$/, '') : undefined;
   const outcome = await runAgent({
     model: createModelClient(provider),
-    instructions: '',
-    prompt: options.message,
+    instructions: options.fresh ? buildInstructions(path, projectRoot || undefined) : '',
+    prompt: options.fresh ? buildTaskPrompt(task) : options.message,
     history,
     roots: { worktree: path, readOnly: [join(root, 'node_modules')] },
     maxTurns: options.maxTurns,
