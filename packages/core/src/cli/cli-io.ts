@@ -5,6 +5,8 @@ export interface CliIO {
   stdout(line: string): void;
   stderr(line: string): void;
   exitCode: number;
+  /** A terminal a person watches (redraw in place), rather than a log or a pipe (plain lines). */
+  interactive: boolean;
 }
 
 export function projectFilter(names: string[] | undefined): ReadonlySet<string> | undefined {

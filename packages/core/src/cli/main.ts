@@ -11,6 +11,7 @@ import { registerApplyCommand } from './commands/apply-command';
 import { registerCleanCommands } from './commands/clean-command';
 import { registerReplyCommand } from './commands/reply-command';
 import { registerRetryCommand } from './commands/retry-command';
+import { registerWatchCommand } from './commands/watch-command';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes';
 import type { CliIO } from './cli-io';
 
@@ -24,6 +25,7 @@ export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<num
     stdout: io.stdout ?? ((line) => process.stdout.write(`${line}\n`)),
     stderr: io.stderr ?? ((line) => process.stderr.write(`${line}\n`)),
     exitCode: EXIT.ok,
+    interactive: io.interactive ?? (io.stdout === undefined && Boolean(process.stdout.isTTY)),
   };
   const program = new Command('codewaves')
     .version(version)
@@ -41,6 +43,7 @@ export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<num
   registerApplyCommand(program, cli);
   registerReplyCommand(program, cli);
   registerRetryCommand(program, cli);
+  registerWatchCommand(program, cli);
   registerCleanCommands(program, cli);
   for (const command of program.commands) command.exitOverride();
 

@@ -4,3 +4,4 @@ export * from './render-plan-markdown';
 export * from './render-plan-mermaid';
 export * from './render-plan-matrix';
 export * from './render-threads';
+export * from './jsonl-reporter';

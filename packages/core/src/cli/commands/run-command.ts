@@ -27,6 +27,7 @@ export function registerRunCommand(program: Command, io: CliIO): void {
     .option('--check-command <cmd>', 'run on each wave\'s merged result (CODEWAVES_WAVE_BASE/HEAD are set); a failure sends the tasks it points at back once with the output. Nx: "npx nx affected -t lint,test,typecheck --base=$CODEWAVES_WAVE_BASE --head=$CODEWAVES_WAVE_HEAD"')
     .option('--allow-dirty', 'run even if files the tasks will change have uncommitted edits (agents will not see them)')
     .option('--json', 'print the run summary as JSON at the end')
+    .addOption(new Option('--output-style <style>', 'text: lines for people; jsonl: one JSON event per line, for CI logs').choices(['text', 'jsonl']).default('text'))
     .option('--cwd <dir>', 'the workspace (default: the current folder)')
     .action(
       async (options: {
@@ -42,11 +43,12 @@ export function registerRunCommand(program: Command, io: CliIO): void {
         checkCommand?: string;
         base: string;
         json?: boolean;
+        outputStyle: 'text' | 'jsonl';
         cwd?: string;
       }) => {
         // Loaded on use: the agent runtime (openai, piscina) is not needed by other commands.
         const { runSprint, runSucceeded } = require('../../run') as typeof RunModule;
-        const { consoleReporter } = require('../../report') as typeof ReportModule;
+        const { consoleReporter, jsonlReporter } = require('../../report') as typeof ReportModule;
         const summary = await runSprint({
           cwd: options.cwd ?? io.cwd,
           onlyProjects: projectFilter(options.project),
@@ -59,7 +61,7 @@ export function registerRunCommand(program: Command, io: CliIO): void {
           affectedSince: options.affected ? options.base : undefined,
           rerunConflicts: options.rerunConflicts,
           checkCommand: options.checkCommand,
-          reporter: options.json ? {} : consoleReporter(io.stdout),
+          reporter: options.json ? {} : options.outputStyle === 'jsonl' ? jsonlReporter(io.stdout) : consoleReporter(io.stdout),
           env: io.env,
         });
         if (options.json) io.stdout(JSON.stringify(summary, null, 2));

@@ -44,6 +44,17 @@ describe('codewaves threads, show and diff', () => {
     expect(json.threads.find((t: { id: string }) => t.id === 'edit-a')).toMatchObject({ status: 'merged', files: ['src/a.ts'], branch: 'codewaves/tasks/r1/edit-a' });
   });
 
+  it('watch prints one line per thread state and ends when every thread has finished', async () => {
+    const result = await cli('watch', '--interval', '10');
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n').map((line) => line.replace(/^\S+ /, ''))).toEqual([
+      expect.stringMatching(/^edit-a: merged \(merged into codewaves\/r1 as \w+\)$/),
+      'noop: merged (nothing to merge: the task changed no file)',
+    ]);
+    const thread = await cli('watch', '--thread', 'edit-a', '--once');
+    expect(thread.stdout).toContain('-> edit_file');
+  });
+
   it('shows the conversation with reasoning and folded tool calls', async () => {
     const result = await cli('show', 'edit-a');
     expect(result.stdout).toContain('reasoning: Read first, then edit.');
