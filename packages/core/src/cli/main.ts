@@ -12,6 +12,7 @@ import { registerCleanCommands } from './commands/clean-command';
 import { registerReplyCommand } from './commands/reply-command';
 import { registerRetryCommand } from './commands/retry-command';
 import { registerWatchCommand } from './commands/watch-command';
+import { registerResumeCommand } from './commands/resume-command';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes';
 import type { CliIO } from './cli-io';
 
@@ -44,6 +45,7 @@ export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<num
   registerReplyCommand(program, cli);
   registerRetryCommand(program, cli);
   registerWatchCommand(program, cli);
+  registerResumeCommand(program, cli);
   registerCleanCommands(program, cli);
   for (const command of program.commands) command.exitOverride();
 

@@ -6,3 +6,4 @@ export * from './prepare-run';
 export * from './affected';
 export * from './reply-to-thread';
 export * from './scope-drift';
+export * from './resume-run';

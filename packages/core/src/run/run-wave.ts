@@ -31,6 +31,8 @@ export interface WaveContext {
   rerunConflicts: boolean;
   /** A command run on each wave's merged result; the tasks a failure points at get one follow-up. */
   checkCommand?: string;
+  /** Resume: tasks of this wave already committed before an interruption; they are merged, not run. */
+  alreadyCompleted?: ReadonlySet<string>;
 }
 
 
@@ -50,6 +52,7 @@ export async function runWave(context: WaveContext): Promise<void> {
 
   const runnable: string[] = [];
   for (const id of context.wave) {
+    if (context.alreadyCompleted?.has(id) && results.get(id)?.status === 'completed') continue;
     const task = byId.get(id)!;
     results.set(id, {
       id,

@@ -1,0 +1,67 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { scriptedModel, startOpenAIServer, type OpenAIServer } from '../../../../tools/openai-server';
+import { GIT_TEST_ENV, gitRepo, type GitFixture } from '../../../../tools/testing/git-fixture';
+import { readThread } from '../threads';
+import { resumeRun } from './resume-run';
+
+const CLI = join(__dirname, '..', '..', 'bin', 'codewaves.js');
+
+// kill -9 of a real `codewaves run` mid-wave, then resume: nothing an agent committed is lost.
+describe('resume after kill -9', () => {
+  let server: OpenAIServer;
+  let repo: GitFixture;
+  let worktrees: string;
+  const script = scriptedModel({
+    'Quick one': [{ toolCalls: [{ name: 'write_file', arguments: { path: 'src/quick.ts', content: 'export const quick = 1;\n' } }] }, { toolCalls: [{ name: 'finish', arguments: { summary: 'quick' } }] }],
+    'Slow one': [{ toolCalls: [{ name: 'write_file', arguments: { path: 'src/slow.ts', content: 'export const slow = 1;\n' } }] }, { toolCalls: [{ name: 'finish', arguments: { summary: 'slow' } }] }],
+  });
+
+  beforeAll(async () => {
+    // The slow task's model never answers before the kill.
+    server = await startOpenAIServer({ handler: (request) => (request.messages.some((m) => m.content?.includes('Slow one')) ? [{ kind: 'delay', ms: 120_000 }] : script(request)) });
+    worktrees = mkdtempSync(join(tmpdir(), 'codewaves-worktrees-'));
+    repo = gitRepo({
+      'package.json': '{"name":"ws","private":true}',
+      'codex/quick.md': '---\ntitle: Quick one\ntouches: [src/quick.ts]\n---\nx',
+      'codex/slow.md': '---\ntitle: Slow one\ntouches: [src/slow.ts]\n---\nx',
+    });
+  });
+  afterAll(async () => {
+    await server.close();
+    repo.remove();
+    rmSync(worktrees, { recursive: true, force: true });
+  });
+
+  it('merges what was committed, runs the interrupted task again, and finishes the run', async () => {
+    const env = { ...process.env, ...GIT_TEST_ENV, OPENAI_API_KEY: 'test', OPENAI_BASE_URL: server.url, CODEWAVES_WORKTREES: worktrees };
+    const child = spawn(process.execPath, [CLI, 'run'], { cwd: repo.root, env, stdio: 'ignore' });
+    const threads = join(repo.root, '.codewaves', 'runs');
+    // Wait (bounded) until the quick task has committed while the slow one is still running.
+    let quickCommitted = false;
+    for (let i = 0; i < 300 && !quickCommitted; i++) {
+      await sleep(100);
+      const runs = existsSync(threads) ? readdirSync(threads) : [];
+      if (runs.length === 0) continue;
+      quickCommitted = readThread(join(threads, runs[0]!, 'threads', 'quick.jsonl')).some((e) => e.type === 'commit');
+    }
+    expect(quickCommitted).toBe(true);
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.on('exit', resolve));
+
+    server.setHandler(script);
+    const summary = await resumeRun({ cwd: repo.root, env });
+    expect(summary.tasks.map((t) => [t.id, t.status])).toEqual([
+      ['quick', 'merged'],
+      ['slow', 'merged'],
+    ]);
+    expect(repo.git('show', `${summary.integrationBranch}:src/quick.ts`)).toBe('export const quick = 1;\n');
+    expect(repo.git('show', `${summary.integrationBranch}:src/slow.ts`)).toBe('export const slow = 1;\n');
+    const slowStatuses = readThread(join(summary.threadsDir, 'threads', 'slow.jsonl')).filter((e) => e.type === 'status').map((e) => (e as { status: string }).status);
+    expect(slowStatuses).toEqual(['queued', 'running', 'queued', 'running', 'completed', 'merged']);
+    expect(repo.git('rev-parse', '--abbrev-ref', 'HEAD').trim()).toBe('main');
+  });
+});
