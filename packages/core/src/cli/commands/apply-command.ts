@@ -14,9 +14,10 @@ export function registerApplyCommand(program: Command, io: CliIO): void {
       'Apply threads\' changes to your current branch as commits (tasks that only add files first). Refuses on a dirty working tree; checks every thread first and applies nothing if one conflicts.',
     )
     .option('--all', 'every merged thread of the run')
+    .option('--json', 'print the applied threads as JSON')
     .option('--run <id>', 'a run id (default: the latest run)')
     .option('--cwd <dir>', 'the workspace (default: the current folder)')
-    .action(async (threads: string[], options: { all?: boolean; run?: string; cwd?: string }) => {
+    .action(async (threads: string[], options: { all?: boolean; json?: boolean; run?: string; cwd?: string }) => {
       const root = await findRepositoryRoot(options.cwd ?? io.cwd);
       const { state, dir } = readRun(root, options.run);
       const ids = options.all ? summariseThreads(state, dir).filter((thread) => thread.status === 'merged').map((thread) => thread.id) : threads;
@@ -27,6 +28,11 @@ export function registerApplyCommand(program: Command, io: CliIO): void {
       }
       for (const id of ids) requireThread(state, id);
       const applied = await applyThreads(root, state, dir, ids, io.env);
+      if (options.json) {
+        io.stdout(JSON.stringify({ applied, unchanged: ids.filter((id) => !applied.some((thread) => thread.id === id)) }, null, 2));
+        io.exitCode = EXIT.ok;
+        return;
+      }
       for (const thread of applied) io.stdout(`applied ${thread.id}: ${thread.commits} commit${thread.commits === 1 ? '' : 's'}, ${thread.files.join(', ')}`);
       const skipped = ids.filter((id) => !applied.some((thread) => thread.id === id));
       if (skipped.length > 0) io.stdout(`no changes to apply: ${skipped.join(', ')}`);

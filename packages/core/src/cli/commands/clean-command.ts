@@ -12,11 +12,12 @@ export function registerCleanCommands(program: Command, io: CliIO): void {
     .description('Remove the latest run\'s (or --run\'s) worktrees and the task branches already merged into its integration branch. Branches with unmerged work are kept unless --force; the integration branch goes only with --force.')
     .option('--run <id>', 'a run id (default: the latest run)')
     .option('--force', 'also delete unmerged task branches and the integration branch')
+    .option('--json', 'print what was removed and kept as JSON')
     .option('--cwd <dir>', 'the workspace (default: the current folder)')
-    .action(async (options: { run?: string; force?: boolean; cwd?: string }) => {
+    .action(async (options: { run?: string; force?: boolean; json?: boolean; cwd?: string }) => {
       const root = await findRepositoryRoot(options.cwd ?? io.cwd);
       const { state } = readRun(root, options.run);
-      report(io, await cleanRun(root, state.runId, { force: options.force, env: io.env }));
+      report(io, await cleanRun(root, state.runId, { force: options.force, env: io.env }), options.json);
       io.exitCode = EXIT.ok;
     });
 
@@ -25,17 +26,22 @@ export function registerCleanCommands(program: Command, io: CliIO): void {
     .description('Remove one thread\'s worktree and branch. A branch with work not merged into the run\'s integration branch is kept unless --force.')
     .option('--run <id>', 'a run id (default: the latest run)')
     .option('--force', 'delete the branch even if its work is merged nowhere')
+    .option('--json', 'print what was removed and kept as JSON')
     .option('--cwd <dir>', 'the workspace (default: the current folder)')
-    .action(async (thread: string, options: { run?: string; force?: boolean; cwd?: string }) => {
+    .action(async (thread: string, options: { run?: string; force?: boolean; json?: boolean; cwd?: string }) => {
       const root = await findRepositoryRoot(options.cwd ?? io.cwd);
       const { state } = readRun(root, options.run);
       requireThread(state, thread);
-      report(io, await cleanRun(root, state.runId, { force: options.force, only: thread, env: io.env }));
+      report(io, await cleanRun(root, state.runId, { force: options.force, only: thread, env: io.env }), options.json);
       io.exitCode = EXIT.ok;
     });
 }
 
-function report(io: CliIO, result: CleanResult): void {
+function report(io: CliIO, result: CleanResult, json?: boolean): void {
+  if (json) {
+    io.stdout(JSON.stringify(result, null, 2));
+    return;
+  }
   io.stdout(`removed ${result.removedWorktrees.length} worktree(s); deleted ${result.deletedBranches.length} branch(es)`);
   for (const branch of result.deletedBranches) io.stdout(`  deleted ${branch}`);
   if (result.keptBranches.length > 0) {

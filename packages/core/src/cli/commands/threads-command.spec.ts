@@ -69,6 +69,8 @@ describe('codewaves threads, show and diff', () => {
     expect(result.stdout).toContain('src/a.ts | 2 +-');
     expect(result.stdout).toContain('-export const a = 1;\n+export const a = 2;');
     expect((await cli('diff', 'noop')).stdout).toContain('noop has no changes');
+    const json = JSON.parse((await cli('diff', 'edit-a', '--json')).stdout);
+    expect(json).toMatchObject({ thread: 'edit-a', files: ['src/a.ts'], patch: expect.stringContaining('+export const a = 2;') });
   });
 
   it('names the known threads for an unknown one', async () => {

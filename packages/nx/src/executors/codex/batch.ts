@@ -1,5 +1,5 @@
 import type { ExecutorContext, TaskGraph } from '@nx/devkit';
-import { consoleReporter, formatError, runSprint, type RunSummary } from '@codewaves/core';
+import { consoleReporter, formatError, jsonlReporter, runSprint, type RunSummary } from '@codewaves/core';
 import { projectsFromContext } from '../../utils/workspace-projects';
 import { toRunOptions } from './lib/to-run-options';
 import type { CodexExecutorOptions } from './schema';
@@ -32,7 +32,7 @@ export default async function* codexBatch(
       projects: projectsFromContext(context),
       onlyProjects: projects,
       ...toRunOptions(options),
-      reporter: consoleReporter(),
+      reporter: options.outputStyle === 'jsonl' ? jsonlReporter() : consoleReporter(),
     });
   } catch (error) {
     console.error(`codewaves: ${formatError(error)}`);

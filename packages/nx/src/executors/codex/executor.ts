@@ -1,5 +1,5 @@
 import type { ExecutorContext } from '@nx/devkit';
-import { consoleReporter, formatError, runSprint, runSucceeded } from '@codewaves/core';
+import { consoleReporter, formatError, jsonlReporter, runSprint, runSucceeded } from '@codewaves/core';
 import { projectsFromContext } from '../../utils/workspace-projects';
 import { toRunOptions } from './lib/to-run-options';
 import type { CodexExecutorOptions } from './schema';
@@ -12,7 +12,7 @@ export default async function codexExecutor(options: CodexExecutorOptions, conte
       projects: projectsFromContext(context),
       onlyProjects: new Set([context.projectName!]),
       ...toRunOptions(options),
-      reporter: consoleReporter(),
+      reporter: options.outputStyle === 'jsonl' ? jsonlReporter() : consoleReporter(),
     });
     return { success: runSucceeded(summary) };
   } catch (error) {

@@ -7,4 +7,5 @@ export interface CodexExecutorOptions {
   allowDirty?: boolean;
   checkCommand?: string;
   rerunConflicts?: boolean;
+  outputStyle?: 'text' | 'jsonl';
 }
