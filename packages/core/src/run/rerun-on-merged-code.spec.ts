@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scriptedModel, startOpenAIServer, type OpenAIServer } from '../../../../tools/openai-server';
 import { GIT_TEST_ENV, gitRepo, type GitFixture } from '../../../../tools/testing/git-fixture';
+import { renderSummaryText } from '../report';
 import { readThread } from '../threads';
 import { runSprint } from './run-sprint';
 
@@ -69,5 +70,8 @@ describe('re-run on the merged code after a conflict', () => {
     expect(beta.status).toBe('conflicted');
     expect(beta.conflictFiles).toEqual(['src/shared.ts']);
     expect(repo.git('show', 'codewaves/tasks/r2/beta:src/shared.ts')).toBe("export const name = 'base-beta';\n");
+    const text = renderSummaryText(summary);
+    expect(text).toContain('conflicting files: src/shared.ts');
+    expect(text).toContain('resolve by hand: git switch -c resolve-beta codewaves/r2 && git merge codewaves/tasks/r2/beta');
   });
 });
