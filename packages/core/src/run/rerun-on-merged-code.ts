@@ -3,9 +3,8 @@ import { conversationFromEvents } from '../agent';
 import { git } from '../git';
 import { mergeIntoIntegration } from '../merge';
 import { commitWorktree, createWorktree, removeWorktree, type Worktree } from '../sandbox';
-import type { ThreadStatus } from '../threads';
 import { AGENT_AUTHOR, mergeIdentityEnv } from './identities';
-import type { WaveContext } from './run-wave';
+import type { SetStatus, WaveContext } from './run-wave';
 import { scopeDrift } from './scope-drift';
 
 /** Why a task runs again on the merged code, and what the agent is told. */
@@ -30,7 +29,7 @@ export async function rerunOnMergedCode(
   id: string,
   conflictFiles: readonly string[],
   worktrees: Map<string, Worktree>,
-  setStatus: (taskId: string, status: ThreadStatus, reason: string) => void,
+  setStatus: SetStatus,
 ): Promise<void> {
   const kept = `${context.results.get(id)!.branch}-attempt-1`;
   await followUpOnMergedCode(context, id, worktrees, setStatus, {
@@ -52,7 +51,7 @@ export async function followUpOnMergedCode(
   context: WaveContext,
   id: string,
   worktrees: Map<string, Worktree>,
-  setStatus: (taskId: string, status: ThreadStatus, reason: string) => void,
+  setStatus: SetStatus,
   followUp: FollowUp,
 ): Promise<void> {
   const root = context.sprint.workspace.root;

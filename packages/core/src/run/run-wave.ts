@@ -14,6 +14,9 @@ import { followUpOnMergedCode, rerunOnMergedCode } from './rerun-on-merged-code'
 import { scopeDrift } from './scope-drift';
 import { taskBranch, type TaskResult } from './run-summary';
 
+/** Records a thread's status change: in its log, in the run's results and to the reporter. */
+export type SetStatus = (taskId: string, status: ThreadStatus, reason: string) => void;
+
 export interface WaveContext {
   sprint: Sprint;
   wave: string[];
@@ -43,7 +46,7 @@ export async function runWave(context: WaveContext): Promise<void> {
   const base = (await git(root, ['rev-parse', context.integrationBranch])).trim();
   const byId = new Map(sprint.tasks.map((task) => [task.id, task]));
 
-  const setStatus = (taskId: string, status: ThreadStatus, reason: string) => {
+  const setStatus: SetStatus = (taskId, status, reason) => {
     store.append(taskId, { type: 'status', status, reason });
     const result = results.get(taskId);
     if (result) result.status = status;
@@ -134,7 +137,7 @@ async function checkMergedWave(
   context: WaveContext,
   base: string,
   worktrees: Map<string, Worktree>,
-  setStatus: (taskId: string, status: ThreadStatus, reason: string) => void,
+  setStatus: SetStatus,
 ): Promise<void> {
   const root = context.sprint.workspace.root;
   const merged = () => context.wave.map((id) => context.results.get(id)!).filter((result) => result.status === 'merged' && result.files.length > 0);
@@ -161,7 +164,7 @@ async function mergeWave(
   context: WaveContext,
   base: string,
   worktrees: Map<string, Worktree>,
-  setStatus: (taskId: string, status: ThreadStatus, reason: string) => void,
+  setStatus: SetStatus,
 ): Promise<void> {
   const root = context.sprint.workspace.root;
   const completed = context.wave.filter((id) => context.results.get(id)?.status === 'completed');
