@@ -1,2 +1,3 @@
 export * from './merge-branch';
 export * from './merge-order';
+export * from './merge-json';

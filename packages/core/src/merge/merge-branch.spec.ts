@@ -42,4 +42,22 @@ describe('mergeIntoIntegration (real git, no working tree touched)', () => {
     expect(repo.git('rev-parse', 'integration').trim()).toBe(before);
     expect(repo.git('status', '--porcelain')).toBe('');
   });
+
+  it('merges package.json dependency additions from both sides as data', async () => {
+    const pkg = (deps: Record<string, string>) => `${JSON.stringify({ name: 'x', dependencies: deps }, null, 2)}\n`;
+    repo.write({ 'package.json': pkg({ a: '1' }) });
+    repo.commit('package');
+    repo.git('branch', '-f', 'integration', 'main');
+    const one = branchWith('dep-b', { 'package.json': pkg({ a: '1', b: '2' }) });
+    const two = branchWith('dep-c', { 'package.json': pkg({ a: '1', c: '3' }) });
+    expect((await mergeIntoIntegration({ root: repo.root, integrationRef: 'refs/heads/integration', branchHead: one, message: 'b' })).kind).toBe('merged');
+    expect((await mergeIntoIntegration({ root: repo.root, integrationRef: 'refs/heads/integration', branchHead: two, message: 'c' })).kind).toBe('merged');
+    expect(JSON.parse(repo.git('show', 'integration:package.json')).dependencies).toEqual({ a: '1', b: '2', c: '3' });
+    expect(repo.git('status', '--porcelain')).toBe('');
+
+    const three = branchWith('dep-a', { 'package.json': pkg({ a: '9', b: '2', c: '3' }) });
+    const four = branchWith('dep-a2', { 'package.json': pkg({ a: '8', b: '2', c: '3' }) });
+    repo.git('branch', '-f', 'integration', three);
+    expect(await mergeIntoIntegration({ root: repo.root, integrationRef: 'refs/heads/integration', branchHead: four, message: 'a' })).toMatchObject({ kind: 'conflicted', files: ['package.json'] });
+  });
 });

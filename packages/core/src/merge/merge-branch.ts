@@ -1,4 +1,8 @@
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { execGit, git } from '../git';
+import { mergeJsonText } from './merge-json';
 
 export type MergeResult =
   | { kind: 'merged'; commit: string }
@@ -19,18 +23,50 @@ export async function mergeIntoIntegration(options: {
   const { root, integrationRef } = options;
   const current = (await git(root, ['rev-parse', '--verify', `${integrationRef}^{commit}`])).trim();
   const result = await execGit(root, ['merge-tree', '--write-tree', '--name-only', '--messages', '-z', current, options.branchHead]);
+  let tree: string;
   if (result.exitCode === 1 && result.stdout) {
     // -z output: tree\0 conflicted paths\0 ... \0\0 messages
-    const [, ...rest] = result.stdout.split('\0');
+    const [conflictedTree, ...rest] = result.stdout.split('\0');
     const end = rest.indexOf('');
     const files = [...new Set(rest.slice(0, end < 0 ? rest.length : end).filter(Boolean))];
-    return { kind: 'conflicted', files, messages: rest.slice(end + 1).join('\n').trim() };
-  }
-  if (result.exitCode !== 0) {
+    const resolved = await resolveJsonConflicts(root, current, options.branchHead, conflictedTree!.trim(), files);
+    if (!resolved) return { kind: 'conflicted', files, messages: rest.slice(end + 1).join('\n').trim() };
+    tree = resolved;
+  } else if (result.exitCode !== 0) {
     throw new Error(`git merge-tree failed (exit ${result.exitCode}): ${result.stderr.trim()}`);
-  }
-  const tree = result.stdout.split('\0')[0]!.trim();
+  } else tree = result.stdout.split('\0')[0]!.trim();
   const commit = (await git(root, ['commit-tree', tree, '-p', current, '-p', options.branchHead, '-m', options.message], { env: options.env })).trim();
   await git(root, ['update-ref', '-m', options.message, integrationRef, commit, current]);
   return { kind: 'merged', commit };
+}
+
+/**
+ * When every conflicted file is JSON that merges as data (see merge-json.ts), the merged tree with
+ * those files replaced; otherwise undefined and the conflict stands. Built in a scratch index, so
+ * no working tree or real index is touched.
+ */
+async function resolveJsonConflicts(root: string, ours: string, theirs: string, conflictedTree: string, files: readonly string[]): Promise<string | undefined> {
+  if (files.length === 0 || !files.every((file) => file.endsWith('.json'))) return undefined;
+  const base = await execGit(root, ['merge-base', ours, theirs]);
+  if (base.exitCode !== 0) return undefined;
+  const show = async (commit: string, file: string) => {
+    const out = await execGit(root, ['show', `${commit}:${file}`]);
+    return out.exitCode === 0 ? out.stdout : undefined;
+  };
+  const index = join(tmpdir(), `codewaves-merge-${process.pid}-${Date.now()}.index`);
+  const env = { ...process.env, GIT_INDEX_FILE: index };
+  try {
+    await git(root, ['read-tree', conflictedTree], { env });
+    for (const file of files) {
+      const [b, o, t] = await Promise.all([show(base.stdout.trim(), file), show(ours, file), show(theirs, file)]);
+      if (b === undefined || o === undefined || t === undefined) return undefined;
+      const merged = mergeJsonText(b, o, t);
+      if (merged === undefined) return undefined;
+      const blob = (await git(root, ['hash-object', '-w', '--stdin'], { input: merged })).trim();
+      await git(root, ['update-index', '--cacheinfo', `100644,${blob},${file}`], { env });
+    }
+    return (await git(root, ['write-tree'], { env })).trim();
+  } finally {
+    await rm(index, { force: true });
+  }
 }
