@@ -50,4 +50,25 @@ describe('openai provider resilience', () => {
     await expect(complete(false)).rejects.toMatchObject({ status: 500 });
     expect(script).toHaveLength(0);
   });
+
+  it('speaks the Responses API too: tool calls out, the whole conversation with tool results in', async () => {
+    script = [{ reasoning: 'look first', toolCalls: [{ name: 'read_file', arguments: { path: 'a.ts' } }] }, ok];
+    const client = createOpenAIClient({ model: 'test-model', apiKey: 'test', baseURL: server.url, api: 'responses' });
+    const first = await client.complete({ messages: [{ role: 'system', content: 'be brief' }, { role: 'user', content: 'go' }], tools: [{ name: 'read_file', description: 'read', parameters: { type: 'object' } }] });
+    expect(first).toMatchObject({ reasoning: 'look first', toolCalls: [{ name: 'read_file', arguments: '{"path":"a.ts"}' }] });
+    const second = await client.complete({
+      messages: [
+        { role: 'system', content: 'be brief' },
+        { role: 'user', content: 'go' },
+        { role: 'assistant', toolCalls: first.toolCalls },
+        { role: 'tool', toolCallId: first.toolCalls[0]!.id, name: 'read_file', content: 'export {}' },
+      ],
+      tools: [],
+    });
+    expect(second.toolCalls[0]!.name).toBe('finish');
+    const request = server.requests.at(-1)!;
+    expect(request.api).toBe('responses');
+    expect(request.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'tool']);
+    expect(request.messages[3]).toMatchObject({ tool_call_id: first.toolCalls[0]!.id, content: 'export {}' });
+  });
 });

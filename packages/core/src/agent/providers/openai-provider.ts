@@ -2,6 +2,7 @@ import OpenAI from 'openai';
 import type { ChatCompletionMessageParam, ChatCompletionTool } from 'openai/resources/chat/completions';
 import { CodewavesError } from '../../errors';
 import type { AssistantTurn, ConversationMessage, ModelClient, ModelRequest, ToolSpec } from '../model';
+import { completeWithResponses } from './responses-api';
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry-policy';
 
 export interface OpenAIProviderOptions {
@@ -13,6 +14,8 @@ export interface OpenAIProviderOptions {
   timeoutMs?: number;
   retry?: RetryPolicy;
   stream?: boolean;
+  /** `chat` (Chat Completions, what compatible servers speak) or `responses` (OpenAI's Responses API). */
+  api?: 'chat' | 'responses';
 }
 
 /** Chat Completions with tool calls: what every OpenAI-compatible server speaks. */
@@ -26,11 +29,16 @@ export function createOpenAIClient(options: OpenAIProviderOptions): ModelClient 
   });
   const stream = options.stream ?? true;
   return {
-    description: `openai ${options.model}${options.baseURL ? ` at ${options.baseURL}` : ''}`,
+    description: `openai ${options.api === 'responses' ? 'responses' : 'chat'} ${options.model}${options.baseURL ? ` at ${options.baseURL}` : ''}`,
     async complete(request: ModelRequest): Promise<AssistantTurn> {
       try {
         return await withRetries(
-          () => (stream ? completeStreaming(client, options.model, request) : completeOnce(client, options.model, request)),
+          () =>
+            options.api === 'responses'
+              ? completeWithResponses(client, options.model, request)
+              : stream
+                ? completeStreaming(client, options.model, request)
+                : completeOnce(client, options.model, request),
           options.retry ?? DEFAULT_RETRY_POLICY,
           { signal: request.signal, onRetry: request.onRetry },
         );

@@ -10,7 +10,7 @@ export const DEFAULT_MODEL = 'gpt-5-codex';
 
 /** Serialisable: the main thread decides, the worker builds the client from it. */
 export type ProviderConfig =
-  | { kind: 'openai'; model: string; baseURL?: string; apiKey: string; stream: boolean; timeoutMs?: number }
+  | { kind: 'openai'; model: string; baseURL?: string; apiKey: string; stream: boolean; api: 'chat' | 'responses'; timeoutMs?: number }
   | { kind: 'replay'; transcript: string; delayMs?: number };
 
 export interface ProviderOptions {
@@ -47,6 +47,7 @@ export function resolveProvider(task: Task, root: string, options: ProviderOptio
       baseURL: task.agent.baseURL ?? options.baseURL ?? (env.OPENAI_BASE_URL || undefined),
       apiKey: env.OPENAI_API_KEY,
       stream: env.CODEWAVES_STREAM !== '0',
+      api: env.CODEWAVES_OPENAI_API === 'responses' ? 'responses' : 'chat',
     };
   }
   if (kind === 'command') {
@@ -63,6 +64,6 @@ export function resolveProvider(task: Task, root: string, options: ProviderOptio
 
 export function createModelClient(config: ProviderConfig): ModelClient {
   return config.kind === 'openai'
-    ? createOpenAIClient({ model: config.model, apiKey: config.apiKey, baseURL: config.baseURL, stream: config.stream, timeoutMs: config.timeoutMs })
+    ? createOpenAIClient({ model: config.model, apiKey: config.apiKey, baseURL: config.baseURL, stream: config.stream, api: config.api, timeoutMs: config.timeoutMs })
     : createReplayClient(config.transcript, { delayMs: config.delayMs });
 }
