@@ -1,3 +1,5 @@
+import { InvalidArgumentError } from 'commander';
+
 /** The CLI's seams: where it reads and writes, so tests run it in-process. */
 export interface CliIO {
   cwd: string;
@@ -11,4 +13,11 @@ export interface CliIO {
 
 export function projectFilter(names: string[] | undefined): ReadonlySet<string> | undefined {
   return names && names.length > 0 ? new Set(names.flatMap((name) => name.split(','))) : undefined;
+}
+
+/** commander option parser for counts: a whole number of at least 1, or a message naming the rule. */
+export function positiveInt(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('must be a whole number of at least 1');
+  return parsed;
 }

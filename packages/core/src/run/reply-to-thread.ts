@@ -8,7 +8,7 @@ import { execGit, findRepositoryRoot, git } from '../git';
 import { mergeIntoIntegration } from '../merge';
 import { commitWorktree, removeWorktree, worktreesRoot } from '../sandbox';
 import { parseTaskFile } from '../tasks';
-import { readRun, ThreadStore, type ThreadStatus } from '../threads';
+import { findThread, readRun, ThreadStore, type ThreadStatus } from '../threads';
 import { AGENT_AUTHOR, mergeIdentityEnv } from './identities';
 import { taskBranch } from './run-summary';
 
@@ -34,10 +34,7 @@ export async function replyToThread(options: ReplyOptions): Promise<{ status: Th
   const env = options.env ?? process.env;
   const root = await findRepositoryRoot(options.cwd);
   const { state } = readRun(root, options.runId);
-  const planned = state.plan.tasks.find((task) => task.id === options.thread);
-  if (!planned) {
-    throw new CodewavesError('USAGE', `run ${state.runId} has no thread \`${options.thread}\``, { hint: `its threads: ${state.plan.tasks.map((task) => task.id).join(', ')}` });
-  }
+  const planned = findThread(state, options.thread);
   const branch = taskBranch(state.runId, planned.id);
   if ((await execGit(root, ['rev-parse', '--verify', '-q', `refs/heads/${branch}`])).exitCode !== 0) {
     throw new CodewavesError('USAGE', `thread \`${planned.id}\` never started, so there is nothing to follow up on`, { hint: 'run the task first (codewaves run)' });

@@ -1,9 +1,7 @@
-import { cpus } from 'node:os';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execGit, findRepositoryRoot, git, listWorkspaceFiles } from '../git';
-import { AgentPool } from '../pool';
 import { commitWorktree, worktreesRoot } from '../sandbox';
 import { parseTaskFile } from '../tasks';
 import { readRun, summariseThreads, ThreadStore, type ThreadStatus } from '../threads';
@@ -12,7 +10,7 @@ import { AGENT_AUTHOR } from './identities';
 import type { Sprint } from './plan-sprint';
 import { checkEndpoints, resolveProviders } from './prepare-run';
 import type { RunOptions } from './run-options';
-import { DEFAULT_CONCURRENCY } from './run-sprint';
+import { agentPoolFor, summariseRun } from './run-sprint';
 import { taskBranch, type RunSummary, type TaskResult } from './run-summary';
 import { runWave } from './run-wave';
 
@@ -43,10 +41,7 @@ export async function resumeRun(options: Omit<RunOptions, 'runId'> & { runId?: s
   const saveState = () => store.writeState({ runId: state.runId, base: state.base, integrationBranch: state.integrationBranch, plan: state.plan, tasks: [...results.values()] });
   reporter.runStarted?.({ runId: state.runId, integrationBranch: state.integrationBranch, threadsDir: store.runDir });
 
-  const pool = new AgentPool({
-    concurrency: Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, Math.max(...state.plan.waves.map((wave) => wave.length)), 4 * cpus().length)),
-    workerFile: options.workerFile,
-  });
+  const pool = agentPoolFor(state.plan.waves, options);
   try {
     for (const [index, wave] of state.plan.waves.entries()) {
       const alreadyCompleted = new Set<string>();
@@ -80,16 +75,7 @@ export async function resumeRun(options: Omit<RunOptions, 'runId'> & { runId?: s
     await pool.close();
     saveState();
   }
-  const summary: RunSummary = {
-    runId: state.runId,
-    base: state.base,
-    integrationBranch: state.integrationBranch,
-    head: (await git(root, ['rev-parse', state.integrationBranch])).trim(),
-    waves: state.plan.waves,
-    tasks: state.plan.waves.flatMap((wave) => wave.map((id) => results.get(id)!)),
-    durationMs: Date.now() - started,
-    threadsDir: store.runDir,
-  };
+  const summary = await summariseRun(root, { runId: state.runId, base: state.base, integrationBranch: state.integrationBranch, waves: state.plan.waves }, results, started, store.runDir);
   reporter.finished?.(summary);
   return summary;
 }

@@ -47,10 +47,7 @@ export async function runSprint(options: RunOptions): Promise<RunSummary> {
   saveState();
   reporter.runStarted?.({ runId, integrationBranch, threadsDir: store.runDir });
 
-  const pool = new AgentPool({
-    concurrency: Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, Math.max(...sprint.plan.waves.map((w) => w.length)), 4 * cpus().length)),
-    workerFile: options.workerFile,
-  });
+  const pool = agentPoolFor(sprint.plan.waves, options);
   try {
     for (const [index, wave] of sprint.plan.waves.entries()) {
       reporter.waveStarted?.(index + 1, wave);
@@ -63,16 +60,29 @@ export async function runSprint(options: RunOptions): Promise<RunSummary> {
     saveState();
   }
 
-  const summary: RunSummary = {
-    runId,
-    base: sprint.plan.baseCommit,
-    integrationBranch,
-    head: (await git(root, ['rev-parse', integrationBranch])).trim(),
-    waves: sprint.plan.waves,
-    tasks: sprint.plan.waves.flatMap((wave) => wave.map((id) => results.get(id)!)),
-    durationMs: Date.now() - started,
-    threadsDir: store.runDir,
-  };
+  const summary = await summariseRun(root, { runId, base: sprint.plan.baseCommit, integrationBranch, waves: sprint.plan.waves }, results, started, store.runDir);
   reporter.finished?.(summary);
   return summary;
+}
+
+/** The pool for a run: no more threads than the largest wave needs, nor than the machine can use. */
+export function agentPoolFor(waves: readonly string[][], options: Pick<RunOptions, 'concurrency' | 'workerFile'>): AgentPool {
+  const widest = Math.max(...waves.map((wave) => wave.length));
+  return new AgentPool({ concurrency: Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, widest, 4 * cpus().length)), workerFile: options.workerFile });
+}
+
+export async function summariseRun(
+  root: string,
+  run: { runId: string; base: string; integrationBranch: string; waves: string[][] },
+  results: ReadonlyMap<string, TaskResult>,
+  started: number,
+  threadsDir: string,
+): Promise<RunSummary> {
+  return {
+    ...run,
+    head: (await git(root, ['rev-parse', run.integrationBranch])).trim(),
+    tasks: run.waves.flatMap((wave) => wave.map((id) => results.get(id)!)),
+    durationMs: Date.now() - started,
+    threadsDir,
+  };
 }

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodewavesError } from '../errors';
-import type { Plan } from '../plan';
+import type { Plan, PlannedTask } from '../plan';
 import type { ThreadEvent, ThreadStatus } from './thread';
 import { readThread, STATE_FOLDER } from './thread-store';
 
@@ -89,4 +89,13 @@ function summarise(id: string, title: string, project: string | undefined, wave:
     tokens,
     files,
   };
+}
+
+/** The run's planned task for a thread id, or an error that names the run's threads. */
+export function findThread(state: RunState, thread: string): PlannedTask {
+  const task = state.plan.tasks.find((candidate) => candidate.id === thread);
+  if (!task) {
+    throw new CodewavesError('USAGE', `run ${state.runId} has no thread \`${thread}\``, { hint: `its threads: ${state.plan.tasks.map((entry) => entry.id).join(', ')}` });
+  }
+  return task;
 }

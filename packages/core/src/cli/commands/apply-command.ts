@@ -2,10 +2,9 @@ import type { Command } from 'commander';
 import { applyThreads } from '../../apply';
 import { CodewavesError } from '../../errors';
 import { findRepositoryRoot } from '../../git';
-import { readRun, summariseThreads } from '../../threads';
+import { findThread, readRun, summariseThreads } from '../../threads';
 import { EXIT } from '../exit-codes';
 import type { CliIO } from '../cli-io';
-import { requireThread } from './show-command';
 
 export function registerApplyCommand(program: Command, io: CliIO): void {
   program
@@ -26,7 +25,7 @@ export function registerApplyCommand(program: Command, io: CliIO): void {
           hint: 'see them with `codewaves threads`',
         });
       }
-      for (const id of ids) requireThread(state, id);
+      for (const id of ids) findThread(state, id);
       const applied = await applyThreads(root, state, dir, ids, io.env);
       if (options.json) {
         io.stdout(JSON.stringify({ applied, unchanged: ids.filter((id) => !applied.some((thread) => thread.id === id)) }, null, 2));

@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import { findRepositoryRoot } from '../../git';
 import { cleanRun, type CleanResult } from '../../sandbox';
-import { readRun } from '../../threads';
+import { findThread, readRun } from '../../threads';
 import { EXIT } from '../exit-codes';
 import type { CliIO } from '../cli-io';
-import { requireThread } from './show-command';
 
 export function registerCleanCommands(program: Command, io: CliIO): void {
   program
@@ -31,7 +30,7 @@ export function registerCleanCommands(program: Command, io: CliIO): void {
     .action(async (thread: string, options: { run?: string; force?: boolean; json?: boolean; cwd?: string }) => {
       const root = await findRepositoryRoot(options.cwd ?? io.cwd);
       const { state } = readRun(root, options.run);
-      requireThread(state, thread);
+      findThread(state, thread);
       report(io, await cleanRun(root, state.runId, { force: options.force, only: thread, env: io.env }), options.json);
       io.exitCode = EXIT.ok;
     });

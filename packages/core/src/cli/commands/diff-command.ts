@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { findRepositoryRoot, git } from '../../git';
-import { readRun, readThread, type ThreadEvent } from '../../threads';
+import { findThread, readRun, readThread, type ThreadEvent } from '../../threads';
 import { EXIT } from '../exit-codes';
 import type { CliIO } from '../cli-io';
-import { requireThread } from './show-command';
 
 export function registerDiffCommand(program: Command, io: CliIO): void {
   program
@@ -17,7 +16,7 @@ export function registerDiffCommand(program: Command, io: CliIO): void {
     .action(async (thread: string, options: { run?: string; stat?: boolean; json?: boolean; cwd?: string }) => {
       const root = await findRepositoryRoot(options.cwd ?? io.cwd);
       const { state, dir } = readRun(root, options.run);
-      requireThread(state, thread);
+      findThread(state, thread);
       const commits = readThread(join(dir, 'threads', `${thread}.jsonl`)).filter((event): event is Extract<ThreadEvent, { type: 'commit' }> => event.type === 'commit');
       if (commits.length === 0) {
         io.stdout(options.json ? JSON.stringify({ thread, files: [], patch: '' }) : `${thread} has no changes (yet): see codewaves show ${thread}`);

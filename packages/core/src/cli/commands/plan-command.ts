@@ -1,12 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { CodewavesError, isCodewavesError } from '../../errors';
 import type * as PlanModule from '../../plan';
 import type * as ReportModule from '../../report';
 import type * as PlanSprintModule from '../../run/plan-sprint';
 import { EXIT } from '../exit-codes';
-import { projectFilter, type CliIO } from '../cli-io';
+import { positiveInt, projectFilter, type CliIO } from '../cli-io';
 
 type PlanFormat = 'text' | 'json' | 'markdown' | 'mermaid' | 'matrix';
 
@@ -113,10 +113,4 @@ async function readExpectedPlan(path: string): Promise<PlanModule.Plan> {
     throw new CodewavesError('USAGE', `${path} is not a codewaves plan (schemaVersion 1 with waves and edges)`, { location: { file: path } });
   }
   return data;
-}
-
-function positiveInt(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('must be a whole number of at least 1');
-  return parsed;
 }

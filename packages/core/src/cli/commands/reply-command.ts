@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type * as RunModule from '../../run';
 import { EXIT } from '../exit-codes';
-import type { CliIO } from '../cli-io';
+import { positiveInt, type CliIO } from '../cli-io';
 
 export function registerReplyCommand(program: Command, io: CliIO): void {
   program
@@ -11,7 +11,7 @@ export function registerReplyCommand(program: Command, io: CliIO): void {
     )
     .option('--run <id>', 'a run id (default: the latest run)')
     .option('--json', 'print the outcome ({status, summary, files}) as JSON instead of status lines')
-    .option('--max-turns <n>', 'model turns before it is stopped', (value) => Number(value), 50)
+    .option('--max-turns <n>', 'model turns before it is stopped', positiveInt, 50)
     .option('--cwd <dir>', 'the workspace (default: the current folder)')
     .action(async (thread: string, words: string[], options: { run?: string; json?: boolean; maxTurns: number; cwd?: string }) => {
       // Loaded on use: the agent runtime is not needed by the other review commands.

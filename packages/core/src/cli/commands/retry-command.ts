@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import { findRepositoryRoot } from '../../git';
 import type * as RunModule from '../../run';
-import { readRun, summariseThreads } from '../../threads';
+import { findThread, readRun, summariseThreads } from '../../threads';
 import { EXIT } from '../exit-codes';
 import type { CliIO } from '../cli-io';
-import { requireThread } from './show-command';
 
 export function registerRetryCommand(program: Command, io: CliIO): void {
   program
@@ -17,7 +16,7 @@ export function registerRetryCommand(program: Command, io: CliIO): void {
     .action(async (thread: string, options: { fresh?: boolean; json?: boolean; run?: string; cwd?: string }) => {
       const root = await findRepositoryRoot(options.cwd ?? io.cwd);
       const { state, dir } = readRun(root, options.run);
-      requireThread(state, thread);
+      findThread(state, thread);
       const last = summariseThreads(state, dir).find((entry) => entry.id === thread)!;
       const { replyToThread } = require('../../run') as typeof RunModule;
       const result = await replyToThread({

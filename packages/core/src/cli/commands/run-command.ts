@@ -1,8 +1,8 @@
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type * as ReportModule from '../../report';
 import type * as RunModule from '../../run';
 import { EXIT } from '../exit-codes';
-import { projectFilter, type CliIO } from '../cli-io';
+import { positiveInt, projectFilter, type CliIO } from '../cli-io';
 
 export function registerRunCommand(program: Command, io: CliIO): void {
   program
@@ -68,10 +68,4 @@ export function registerRunCommand(program: Command, io: CliIO): void {
         io.exitCode = runSucceeded(summary) ? EXIT.ok : EXIT.tasksFailed;
       },
     );
-}
-
-function positiveInt(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('must be a whole number of at least 1');
-  return parsed;
 }

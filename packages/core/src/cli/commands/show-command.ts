@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { CodewavesError } from '../../errors';
 import { findRepositoryRoot } from '../../git';
 import { renderConversation } from '../../report/render-threads';
-import { readRun, readThread, type RunState } from '../../threads';
+import { findThread, readRun, readThread } from '../../threads';
 import { EXIT } from '../exit-codes';
 import type { CliIO } from '../cli-io';
 
@@ -18,19 +17,10 @@ export function registerShowCommand(program: Command, io: CliIO): void {
     .action(async (thread: string, options: { run?: string; full?: boolean; json?: boolean; cwd?: string }) => {
       const root = await findRepositoryRoot(options.cwd ?? io.cwd);
       const { state, dir } = readRun(root, options.run);
-      requireThread(state, thread);
+      findThread(state, thread);
       const events = readThread(join(dir, 'threads', `${thread}.jsonl`));
       if (options.json) for (const event of events) io.stdout(JSON.stringify(event));
       else io.stdout(renderConversation(events, { full: options.full }));
       io.exitCode = EXIT.ok;
     });
-}
-
-/** The thread must be a task of the run: otherwise name the ones that are. */
-export function requireThread(state: RunState, thread: string): void {
-  if (!state.plan.tasks.some((task) => task.id === thread)) {
-    throw new CodewavesError('USAGE', `run ${state.runId} has no thread \`${thread}\``, {
-      hint: `its threads: ${state.plan.tasks.map((task) => task.id).join(', ')}`,
-    });
-  }
 }

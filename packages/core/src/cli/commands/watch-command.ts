@@ -1,12 +1,11 @@
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { InvalidArgumentError, type Command } from 'commander';
+import { type Command } from 'commander';
 import { findRepositoryRoot } from '../../git';
 import { renderConversation, renderThreadList } from '../../report/render-threads';
-import { readRun, readThread, summariseThreads, type ThreadStatus } from '../../threads';
+import { findThread, readRun, readThread, summariseThreads, type ThreadStatus } from '../../threads';
 import { EXIT } from '../exit-codes';
-import type { CliIO } from '../cli-io';
-import { requireThread } from './show-command';
+import { positiveInt, type CliIO } from '../cli-io';
 
 const FINAL: ReadonlySet<ThreadStatus> = new Set(['merged', 'failed', 'conflicted', 'cancelled']);
 
@@ -30,7 +29,7 @@ export function registerWatchCommand(program: Command, io: CliIO): void {
         const { state, dir } = readRun(root, options.run);
         const threads = summariseThreads(state, dir);
         if (options.thread) {
-          requireThread(state, options.thread);
+          findThread(state, options.thread);
           const events = readThread(join(dir, 'threads', `${options.thread}.jsonl`));
           const fresh = events.slice(printedEvents);
           if (fresh.length > 0) io.stdout(renderConversation(fresh));
@@ -50,10 +49,4 @@ export function registerWatchCommand(program: Command, io: CliIO): void {
       }
       io.exitCode = EXIT.ok;
     });
-}
-
-function positiveInt(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('must be a whole number of at least 1');
-  return parsed;
 }
