@@ -1,3 +1,4 @@
 export * from './merge-branch';
 export * from './merge-order';
 export * from './merge-json';
+export * from './merge-typescript';

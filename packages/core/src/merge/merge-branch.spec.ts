@@ -1,4 +1,5 @@
 import { gitRepo, type GitFixture } from '../../../../tools/testing/git-fixture';
+import { execGit } from '../git';
 import { mergeIntoIntegration } from './merge-branch';
 
 describe('mergeIntoIntegration (real git, no working tree touched)', () => {
@@ -59,5 +60,24 @@ describe('mergeIntoIntegration (real git, no working tree touched)', () => {
     const four = branchWith('dep-a2', { 'package.json': pkg({ a: '8', b: '2', c: '3' }) });
     repo.git('branch', '-f', 'integration', three);
     expect(await mergeIntoIntegration({ root: repo.root, integrationRef: 'refs/heads/integration', branchHead: four, message: 'a' })).toMatchObject({ kind: 'conflicted', files: ['package.json'] });
+  });
+
+  it('merges two branches that both add an import and a route to one file, structurally', async () => {
+    const routes = (imports: string[], entries: string[]) =>
+      `${imports.map((name) => `import { ${name} } from './${name}';`).join('\n')}\n\nexport const routes = [\n${entries.map((name) => `  { path: '/${name}', handler: ${name} },`).join('\n')}\n];\n`;
+    repo.write({ 'routes.ts': routes(['health'], ['health']) });
+    repo.commit('routes');
+    repo.git('branch', '-f', 'integration', 'main');
+    const users = branchWith('users', { 'routes.ts': routes(['health', 'users'], ['health', 'users']), 'users.ts': 'export const users = 1;\n' });
+    const orders = branchWith('orders', { 'routes.ts': routes(['health', 'orders'], ['health', 'orders']) });
+    expect(await mergeIntoIntegration({ root: repo.root, integrationRef: 'refs/heads/integration', branchHead: users, message: 'users' })).toMatchObject({ kind: 'merged', resolved: [] });
+    const plainGit = await execGit(repo.root, ['merge-tree', '--write-tree', '--name-only', 'integration', orders]);
+    expect(plainGit.exitCode).toBe(1);
+    expect(plainGit.stdout.split('\n')).toContain('routes.ts');
+    const second = await mergeIntoIntegration({ root: repo.root, integrationRef: 'refs/heads/integration', branchHead: orders, message: 'orders' });
+    expect(second).toMatchObject({ kind: 'merged', resolved: [{ file: 'routes.ts', by: 'typescript' }] });
+    expect(repo.git('show', 'integration:routes.ts')).toBe(routes(['health', 'users', 'orders'], ['health', 'users', 'orders']));
+    expect(repo.git('log', '-1', '--format=%P', 'integration').trim().split(' ')).toHaveLength(2);
+    expect(repo.git('status', '--porcelain')).toBe('');
   });
 });

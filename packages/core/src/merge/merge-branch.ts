@@ -3,9 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execGit, git } from '../git';
 import { mergeJsonText } from './merge-json';
+import { STRUCTURAL_MERGE_FILES, mergeTypeScriptText } from './merge-typescript';
+
+/** A textual conflict codewaves resolved itself, and how. */
+export interface ResolvedConflict {
+  file: string;
+  by: 'json' | 'typescript';
+}
+
+/** ", resolving conflicts in a.ts (typescript), package.json (json)", or nothing: for status lines. */
+export function describeResolved(resolved: readonly ResolvedConflict[]): string {
+  return resolved.length === 0 ? '' : `, resolving conflicts in ${resolved.map((r) => `${r.file} (${r.by})`).join(', ')}`;
+}
 
 export type MergeResult =
-  | { kind: 'merged'; commit: string }
+  | { kind: 'merged'; commit: string; resolved: ResolvedConflict[] }
   | { kind: 'conflicted'; files: string[]; messages: string };
 
 /**
@@ -24,29 +36,37 @@ export async function mergeIntoIntegration(options: {
   const current = (await git(root, ['rev-parse', '--verify', `${integrationRef}^{commit}`])).trim();
   const result = await execGit(root, ['merge-tree', '--write-tree', '--name-only', '--messages', '-z', current, options.branchHead]);
   let tree: string;
+  let resolved: ResolvedConflict[] = [];
   if (result.exitCode === 1 && result.stdout) {
     // -z output: tree\0 conflicted paths\0 ... \0\0 messages
     const [conflictedTree, ...rest] = result.stdout.split('\0');
     const end = rest.indexOf('');
     const files = [...new Set(rest.slice(0, end < 0 ? rest.length : end).filter(Boolean))];
-    const resolved = await resolveJsonConflicts(root, current, options.branchHead, conflictedTree!.trim(), files);
-    if (!resolved) return { kind: 'conflicted', files, messages: rest.slice(end + 1).join('\n').trim() };
-    tree = resolved;
+    const resolution = await resolveConflicts(root, current, options.branchHead, conflictedTree!.trim(), files);
+    if (!resolution) return { kind: 'conflicted', files, messages: rest.slice(end + 1).join('\n').trim() };
+    ({ tree, resolved } = resolution);
   } else if (result.exitCode !== 0) {
     throw new Error(`git merge-tree failed (exit ${result.exitCode}): ${result.stderr.trim()}`);
   } else tree = result.stdout.split('\0')[0]!.trim();
   const commit = (await git(root, ['commit-tree', tree, '-p', current, '-p', options.branchHead, '-m', options.message], { env: options.env })).trim();
   await git(root, ['update-ref', '-m', options.message, integrationRef, commit, current]);
-  return { kind: 'merged', commit };
+  return { kind: 'merged', commit, resolved };
 }
 
 /**
- * When every conflicted file is JSON that merges as data (see merge-json.ts), the merged tree with
- * those files replaced; otherwise undefined and the conflict stands. Built in a scratch index, so
- * no working tree or real index is touched.
+ * When every conflicted file merges as data (JSON, see merge-json.ts) or structurally (TypeScript
+ * and JavaScript, see merge-typescript.ts), the merged tree with those files replaced; otherwise
+ * undefined and the conflict stands. Built in a scratch index, so no working tree or real index is
+ * touched.
  */
-async function resolveJsonConflicts(root: string, ours: string, theirs: string, conflictedTree: string, files: readonly string[]): Promise<string | undefined> {
-  if (files.length === 0 || !files.every((file) => file.endsWith('.json'))) return undefined;
+async function resolveConflicts(
+  root: string,
+  ours: string,
+  theirs: string,
+  conflictedTree: string,
+  files: readonly string[],
+): Promise<{ tree: string; resolved: ResolvedConflict[] } | undefined> {
+  if (files.length === 0 || !files.every((file) => resolverFor(file))) return undefined;
   const base = await execGit(root, ['merge-base', ours, theirs]);
   if (base.exitCode !== 0) return undefined;
   const show = async (commit: string, file: string) => {
@@ -57,16 +77,33 @@ async function resolveJsonConflicts(root: string, ours: string, theirs: string, 
   const env = { ...process.env, GIT_INDEX_FILE: index };
   try {
     await git(root, ['read-tree', conflictedTree], { env });
+    const resolved: ResolvedConflict[] = [];
     for (const file of files) {
       const [b, o, t] = await Promise.all([show(base.stdout.trim(), file), show(ours, file), show(theirs, file)]);
-      if (b === undefined || o === undefined || t === undefined) return undefined;
-      const merged = mergeJsonText(b, o, t);
+      // Both sides deleting or one deleting what the other changed is not a merge of contents.
+      if (o === undefined || t === undefined) return undefined;
+      const resolver = resolverFor(file)!;
+      const merged = resolver.merge(b, o, t, file);
       if (merged === undefined) return undefined;
+      const mode = (await git(root, ['ls-tree', ours, '--', file])).split(' ')[0] || '100644';
       const blob = (await git(root, ['hash-object', '-w', '--stdin'], { input: merged })).trim();
-      await git(root, ['update-index', '--cacheinfo', `100644,${blob},${file}`], { env });
+      await git(root, ['update-index', '--cacheinfo', `${mode},${blob},${file}`], { env });
+      resolved.push({ file, by: resolver.by });
     }
-    return (await git(root, ['write-tree'], { env })).trim();
+    return { tree: (await git(root, ['write-tree'], { env })).trim(), resolved };
   } finally {
     await rm(index, { force: true });
   }
+}
+
+interface Resolver {
+  by: ResolvedConflict['by'];
+  /** base is undefined when both sides added the file. */
+  merge(base: string | undefined, ours: string, theirs: string, file: string): string | undefined;
+}
+
+function resolverFor(file: string): Resolver | undefined {
+  if (file.endsWith('.json')) return { by: 'json', merge: (base, ours, theirs) => (base === undefined ? undefined : mergeJsonText(base, ours, theirs)) };
+  if (STRUCTURAL_MERGE_FILES.test(file)) return { by: 'typescript', merge: (base, ours, theirs, name) => mergeTypeScriptText(base ?? '', ours, theirs, name) };
+  return undefined;
 }

@@ -5,7 +5,7 @@ import { buildInstructions, buildTaskPrompt, conversationFromEvents, createModel
 import { resolveProvider } from '../agent/providers/provider-config';
 import { CodewavesError } from '../errors';
 import { execGit, findRepositoryRoot, git } from '../git';
-import { mergeIntoIntegration } from '../merge';
+import { describeResolved, mergeIntoIntegration } from '../merge';
 import { commitWorktree, removeWorktree, worktreesRoot } from '../sandbox';
 import { parseTaskFile } from '../tasks';
 import { findThread, readRun, ThreadStore, type ThreadStatus } from '../threads';
@@ -86,7 +86,7 @@ export async function replyToThread(options: ReplyOptions): Promise<{ status: Th
     env: mergeIdentityEnv(env),
   });
   if (merged.kind === 'merged') {
-    setStatus('merged', `merged into ${state.integrationBranch} as ${merged.commit.slice(0, 10)}`);
+    setStatus('merged', `merged into ${state.integrationBranch} as ${merged.commit.slice(0, 10)}${describeResolved(merged.resolved)}`);
     await removeWorktree(root, path);
     return { status: 'merged', summary: outcome.summary, files };
   }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { conversationFromEvents } from '../agent';
 import { git } from '../git';
-import { mergeIntoIntegration } from '../merge';
+import { describeResolved, mergeIntoIntegration } from '../merge';
 import { commitWorktree, createWorktree, removeWorktree, type Worktree } from '../sandbox';
 import { AGENT_AUTHOR, mergeIdentityEnv } from './identities';
 import type { SetStatus, WaveContext } from './run-wave';
@@ -102,7 +102,8 @@ export async function followUpOnMergedCode(
   });
   if (merged.kind === 'merged') {
     result.conflictFiles = undefined;
-    setStatus(id, 'merged', `merged into ${context.integrationBranch} as ${merged.commit.slice(0, 10)} (${followUp.mergeNote})`);
+    if (merged.resolved.length > 0) result.resolvedConflicts = merged.resolved;
+    setStatus(id, 'merged', `merged into ${context.integrationBranch} as ${merged.commit.slice(0, 10)} (${followUp.mergeNote})${describeResolved(merged.resolved)}`);
     await removeWorktree(root, worktree.path);
   } else {
     result.conflictFiles = merged.files;

@@ -1,3 +1,4 @@
+import type { ResolvedConflict } from '../merge';
 import type { ThreadStatus } from '../threads';
 
 export interface TaskResult {
@@ -11,6 +12,8 @@ export interface TaskResult {
   /** Files the task's commit changed. */
   files: string[];
   conflictFiles?: string[];
+  /** Textual conflicts the merge resolved itself (JSON as data, TypeScript structurally). */
+  resolvedConflicts?: ResolvedConflict[];
   /** Changed files the footprint did not predict, and predicted files left alone. */
   drift?: { unplanned: string[]; untouched: string[] };
   tokens: { input: number; output: number };

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { buildInstructions, buildTaskPrompt } from '../agent';
 import type { ProviderConfig } from '../agent/providers/provider-config';
 import { execGit, git } from '../git';
-import { mergeIntoIntegration, mergeOrder } from '../merge';
+import { describeResolved, mergeIntoIntegration, mergeOrder } from '../merge';
 import type { AgentPool } from '../pool';
 import { commitWorktree, createWorktree, removeWorktree, type Worktree } from '../sandbox';
 import type { ThreadStatus, ThreadStore } from '../threads';
@@ -189,7 +189,8 @@ async function mergeWave(
       env: mergeIdentityEnv(),
     });
     if (merged.kind === 'merged') {
-      setStatus(id, 'merged', `merged into ${context.integrationBranch} as ${merged.commit.slice(0, 10)}`);
+      if (merged.resolved.length > 0) result.resolvedConflicts = merged.resolved;
+      setStatus(id, 'merged', `merged into ${context.integrationBranch} as ${merged.commit.slice(0, 10)}${describeResolved(merged.resolved)}`);
       const worktree = worktrees.get(id);
       // The branch keeps the work; the checkout is only needed again for a follow-up, which recreates it.
       if (worktree) await removeWorktree(root, worktree.path);
