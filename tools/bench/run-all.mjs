@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: every benchmark that needs nothing from outside this repository, then the
-// footprint bench on real history when a git dir of ngrx/platform is given (CODEWAVES_BENCH_REPO).
+// footprint bench on real history when a git dir of ngrx/platform is given (CODEWAVES_BENCH_REPO),
+// and the merge bench on real conflicts when one with merge commits is (CODEWAVES_MERGE_BENCH_REPO).
 // Results go to bench-results/.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -16,6 +17,11 @@ const run = (script, args) => {
 
 run('scheduler-bench.mjs', ['--out', join(results, 'scheduler.json')]);
 run('footprint-speed.mjs', ['--out', join(results, 'footprint-speed.json')]);
+if (process.env.CODEWAVES_MERGE_BENCH_REPO) {
+  run('merge-bench.mjs', ['--repo', process.env.CODEWAVES_MERGE_BENCH_REPO, '--out', join(results, 'merge.json')]);
+} else {
+  console.log('\nmerge bench on real conflicts skipped: set CODEWAVES_MERGE_BENCH_REPO to a git dir with merge commits, e.g. typeorm/typeorm');
+}
 if (process.env.CODEWAVES_BENCH_REPO) {
   run('footprint-bench.mjs', ['--repo', process.env.CODEWAVES_BENCH_REPO, '--jobs', '2', '--out', join(results, 'footprint.json')]);
 } else {

@@ -4,21 +4,28 @@ type Ts = typeof TsApi;
 
 /**
  * The guard every structural resolution passes: each word a side added (identifiers, keywords,
- * literals, JSX text, comments; more copies than the base had) is in the merged file as often as
- * that side added it, on top of the copies the other side kept; a word both sides kept is still
- * there. Words, not lines, because merging specifiers into one import rewrites a line without
+ * literals, JSX text, comments; more copies than the base had) is in the merged file, and so is
+ * every copy of a base word that neither side removed. Words, not lines, because merging specifiers into one import rewrites a line without
  * losing anything.
  */
 export function keepsEveryToken(ts: Ts, files: readonly [base: TsApi.SourceFile, ours: TsApi.SourceFile, theirs: TsApi.SourceFile, merged: TsApi.SourceFile]): boolean {
   const [b, o, t, m] = files.map((file) => countWords(ts, file)) as [Counts, Counts, Counts, Counts];
   for (const word of new Set([...o.keys(), ...t.keys()])) {
     const [inBase, inOurs, inTheirs, inMerged] = [b, o, t, m].map((counts) => counts.get(word) ?? 0) as [number, number, number, number];
-    const addedByOurs = Math.max(0, inOurs - inBase);
-    const addedByTheirs = Math.max(0, inTheirs - inBase);
-    if (inMerged < addedByOurs + Math.min(inBase, inTheirs)) return false;
-    if (inMerged < addedByTheirs + Math.min(inBase, inOurs)) return false;
+    if (inMerged < expectedAtLeast(inBase, inOurs, inTheirs)) return false;
   }
   return true;
+}
+
+/**
+ * The fewest copies of a word a faithful merge has: what each side added (both adding the same
+ * word may be one shared addition) plus the base's copies that neither side removed (their removals
+ * may be of different copies).
+ */
+export function expectedAtLeast(inBase: number, inOurs: number, inTheirs: number): number {
+  const added = Math.max(0, inOurs - inBase, inTheirs - inBase);
+  const kept = inBase - Math.max(0, inBase - inOurs) - Math.max(0, inBase - inTheirs);
+  return added + Math.max(0, kept);
 }
 
 type Counts = Map<string, number>;

@@ -104,6 +104,7 @@ interface Resolver {
 
 function resolverFor(file: string): Resolver | undefined {
   if (file.endsWith('.json')) return { by: 'json', merge: (base, ours, theirs) => (base === undefined ? undefined : mergeJsonText(base, ours, theirs)) };
-  if (STRUCTURAL_MERGE_FILES.test(file)) return { by: 'typescript', merge: (base, ours, theirs, name) => mergeTypeScriptText(base ?? '', ours, theirs, name) };
+  // A file both sides created has no base to tell additions from rewrites: left to a human.
+  if (STRUCTURAL_MERGE_FILES.test(file)) return { by: 'typescript', merge: (base, ours, theirs, name) => (base === undefined ? undefined : mergeTypeScriptText(base, ours, theirs, name)) };
   return undefined;
 }

@@ -83,6 +83,13 @@ export class Api {
     );
   });
 
+  it('keeps a sorted list sorted when both sides add to it', () => {
+    const b = `export * from './alpha';\nexport * from './delta';\nexport * from './kilo';\n`;
+    const o = `export * from './alpha';\nexport * from './charlie';\nexport * from './echo';\nexport * from './delta';\nexport * from './kilo';\n`;
+    const t = `export * from './alpha';\nexport * from './bravo';\nexport * from './delta';\nexport * from './kilo';\n`;
+    expect(merge(b, o, t)).toBe(`export * from './alpha';\nexport * from './bravo';\nexport * from './charlie';\nexport * from './echo';\nexport * from './delta';\nexport * from './kilo';\n`);
+  });
+
   it('adds an identical import once', () => {
     const b = `export const x = 1;\n`;
     const o = `import { z } from './z';\nexport const x = 1;\nexport const y = z;\n`;

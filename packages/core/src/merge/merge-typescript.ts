@@ -98,7 +98,7 @@ class StructuralMerge {
   /** Children that together spell the node's full text (JSDoc nodes repeat their trivia, so not them). */
   private children(node: Node, file: TsApi.SourceFile): Node[] {
     const children = node.getChildren(file).filter((child) => !this.ts.isJSDoc(child));
-    if (children.map((child) => child.getFullText(file)).join('') !== node.getFullText(file)) conflict('a node whose children do not cover its text');
+    if (children.length > 0 && children.map((child) => child.getFullText(file)).join('') !== node.getFullText(file)) conflict('a node whose children do not cover its text');
     return children;
   }
 
@@ -124,69 +124,86 @@ class StructuralMerge {
   }
 
   /**
-   * Three-way merge of a list by item keys. Items are texts with their leading trivia, in the
-   * merged order: base order, each side's additions after the item they follow (ours first).
+   * Three-way merge of a list by item keys, as git merges lines but with items: each side's changes
+   * are hunks (a run of base items it removed or rewrote, with what it put there, or an insertion
+   * between two items it kept). Hunks of the two sides must not touch, with two exceptions: both
+   * insert between the same two items (both land, ours first, or in order when the base list is
+   * sorted), or both rewrite the same single item (merged inside, recursively). Items both sides
+   * kept are merged node by node. Items are texts with their leading trivia.
    */
   private alignedMerge(base: Item[], ours: Item[], theirs: Item[]): string[] {
-    const sides = [this.side(base, ours, this.oursFile), this.side(base, theirs, this.theirsFile)] as const;
-    const [o, t] = sides;
-    const out: string[] = [];
+    const [o, t] = [this.side(base, ours, this.oursFile), this.side(base, theirs, this.theirsFile)];
+    const [oh, th] = [hunksOf(o, base.length), hunksOf(t, base.length)];
+    const touches = (a: Hunk, b: Hunk) => a.from <= b.to && b.from <= a.to;
+    const sorted = isSorted(base.map((item) => item.node.getText(this.baseFile)));
     const addedKeys = new Map<string, string>();
-    const emitAdditions = (gap: number) => {
-      for (const side of sides) {
-        for (const item of side.additions.get(gap) ?? []) {
-          const text = item.node.getText(side.file);
-          const seen = addedKeys.get(item.key);
-          if (seen !== undefined) {
-            if (seen === text) continue; // both sides added the same thing: once
-            conflict(`both sides added ${item.key} differently`);
-          }
-          addedKeys.set(item.key, text);
-          out.push(item.node.getFullText(side.file));
+    const additions = (hunk: Hunk, side: SideChanges) => hunk.adds.map((item) => ({ item, file: side.file, text: item.node.getText(side.file) }));
+    const merged = new Map<number, { to: number; texts: string[] }>();
+    const emit = (from: number, to: number, adds: Array<{ item: Item; file: TsApi.SourceFile; text: string }>) => {
+      const texts: string[] = [];
+      for (const { item, file, text } of adds) {
+        const seen = addedKeys.get(item.key);
+        if (seen !== undefined) {
+          if (seen === text) continue; // both sides added the same thing: once
+          conflict(`both sides added ${describeKey(item.key)} differently`);
         }
+        addedKeys.set(item.key, text);
+        texts.push(item.node.getFullText(file));
       }
+      merged.set(from, { to, texts });
     };
-    // Items both sides rewrote are merged first: their rewrites must not also be emitted as additions.
-    const replaced = new Map<number, string>();
-    for (let i = 0; i < base.length; i++) {
-      if (o.matched[i] !== undefined || t.matched[i] !== undefined) continue;
-      const replacement = this.replacement(i, base[i]!, o, t);
-      if (replacement === undefined) continue;
-      replaced.set(i, replacement);
-      o.additions.delete(i - 1);
-      t.additions.delete(i - 1);
-    }
-    emitAdditions(-1);
-    for (let i = 0; i < base.length; i++) {
-      const [oi, ti] = [o.matched[i], t.matched[i]];
-      const replacement = replaced.get(i);
-      if (replacement !== undefined) {
-        out.push(replacement);
-      } else if (oi === undefined && ti === undefined) {
-        // Removed by both: fine alone, but both putting something else there is a conflict.
-        if ([o, t].every((side) => side.additions.has(i - 1) || side.additions.has(i))) conflict(`both sides replaced ${base[i]!.key}`);
-      } else if (oi === undefined || ti === undefined) {
-        const [keeper, kept] = oi === undefined ? [t, ti!] : [o, oi];
-        if (kept.node.getText(keeper.file) !== base[i]!.node.getText(this.baseFile)) conflict(`one side removed ${base[i]!.key}, the other changed it`);
-      } else {
-        out.push(this.node(base[i]!.node, oi.node, ti.node));
+    for (const hunk of oh) {
+      const other = th.filter((candidate) => touches(hunk, candidate));
+      if (other.length === 0) {
+        this.mustNotChange(hunk, t, base);
+        emit(hunk.from, hunk.to, additions(hunk, o));
+        continue;
       }
-      emitAdditions(i);
+      const [theirsHunk] = other;
+      if (other.length > 1 || theirsHunk!.from !== hunk.from || theirsHunk!.to !== hunk.to) conflict(`both sides changed the items around ${describeKey(base[Math.max(0, hunk.from)]?.key ?? 'the start')}`);
+      if (hunk.from === hunk.to) {
+        // Both inserted between the same two items.
+        const adds = [...additions(hunk, o), ...additions(theirsHunk!, t)];
+        if (sorted) adds.sort((a, b) => compareText(a.text, b.text));
+        emit(hunk.from, hunk.to, adds);
+      } else if (hunk.to === hunk.from + 1 && hunk.adds.length === 1 && theirsHunk!.adds.length === 1) {
+        // Both rewrote the same single item: merge the two rewrites as one node.
+        merged.set(hunk.from, { to: hunk.to, texts: [this.node(base[hunk.to]!.node, hunk.adds[0]!.node, theirsHunk!.adds[0]!.node)] });
+      } else {
+        const [mine, yours] = [additions(hunk, o).map((a) => a.text).join('\n'), additions(theirsHunk!, t).map((a) => a.text).join('\n')];
+        if (mine !== yours) conflict(`both sides replaced ${describeKey(base[hunk.to]!.key)}`);
+        emit(hunk.from, hunk.to, additions(hunk, o)); // the same change on both sides
+      }
+    }
+    for (const hunk of th) {
+      if (oh.some((candidate) => touches(hunk, candidate))) continue;
+      this.mustNotChange(hunk, o, base);
+      emit(hunk.from, hunk.to, additions(hunk, t));
+    }
+
+    const out: string[] = [];
+    for (let gap = -1; ; ) {
+      const hunk = merged.get(gap);
+      if (hunk) {
+        out.push(...hunk.texts);
+        gap = hunk.to;
+      }
+      const i = gap + 1;
+      if (i >= base.length) break;
+      out.push(this.node(base[i]!.node, o.matched[i]!.node, t.matched[i]!.node));
+      gap = i;
     }
     return base[0]?.node.parent.kind === this.ts.SyntaxKind.SourceFile || ours[0]?.node.parent.kind === this.ts.SyntaxKind.SourceFile
       ? this.fixLeadingTrivia(out, base, ours, theirs)
       : out;
   }
 
-  /**
-   * An item both sides rewrote (an unnamed statement, an array entry): each side removed it and put
-   * exactly one item in its place, so the two rewrites are merged as one node, or conflict.
-   */
-  private replacement(i: number, base: Item, o: SideChanges, t: SideChanges): string | undefined {
-    const [oa, ta] = [o.additions.get(i - 1) ?? [], t.additions.get(i - 1) ?? []];
-    if (oa.length !== 1 || ta.length !== 1 || o.additions.has(i) || t.additions.has(i)) return undefined;
-    if (o.matched[i + 1] === undefined || t.matched[i + 1] === undefined) return undefined;
-    return this.node(base.node, oa[0]!.node, ta[0]!.node);
+  /** What one side's hunk removes, the other side must have left as it was. */
+  private mustNotChange(hunk: Hunk, other: SideChanges, base: Item[]): void {
+    for (let i = hunk.from + 1; i <= hunk.to; i++) {
+      const kept = other.matched[i];
+      if (kept && kept.node.getText(other.file) !== base[i]!.node.getText(this.baseFile)) conflict(`one side removed ${describeKey(base[i]!.key)}, the other changed it`);
+    }
   }
 
   /**
@@ -219,12 +236,40 @@ class StructuralMerge {
         additions.set(previous, [...(additions.get(previous) ?? []), item]);
         continue;
       }
-      if (index < previous) conflict(`${item.key} was moved`);
+      if (index < previous) conflict(`${describeKey(item.key)} was moved`);
       matched[index] = item;
       previous = index;
     }
     return { matched, additions, items, file };
   }
+}
+
+/**
+ * One side's change to a list: base items from+1..to removed (none for an insertion, from === to),
+ * and the items it put in their place. Gap g lies between base items g and g+1 (-1: the start).
+ */
+interface Hunk {
+  from: number;
+  to: number;
+  adds: Item[];
+}
+
+function hunksOf(side: SideChanges, length: number): Hunk[] {
+  const hunks: Hunk[] = [];
+  let current: Hunk | undefined;
+  for (let gap = -1; gap < length; gap++) {
+    const adds = side.additions.get(gap);
+    if (adds) {
+      if (current?.to === gap) current.adds.push(...adds);
+      else hunks.push((current = { from: gap, to: gap, adds: [...adds] }));
+    }
+    const next = gap + 1;
+    if (next >= length) break;
+    if (side.matched[next] !== undefined) current = undefined;
+    else if (current?.to === gap) current.to = next;
+    else hunks.push((current = { from: gap, to: next, adds: [] }));
+  }
+  return hunks;
 }
 
 interface SideChanges {
@@ -286,6 +331,22 @@ function keyOf(ts: Ts, node: Node, file: TsApi.SourceFile): string {
     return `${kind} ${isStatic ? 'static ' : ''}${nameOf(named.name)}`;
   }
   return `text ${node.getText(file)}`;
+}
+
+/** At least three items in ascending order: a list someone keeps sorted. */
+function isSorted(texts: string[]): boolean {
+  return texts.length >= 3 && texts.every((text, i) => i === 0 || compareText(texts[i - 1]!, text) <= 0);
+}
+
+function compareText(a: string, b: string): number {
+  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** An item key short enough for a reason line: its kind and first line. */
+function describeKey(key: string): string {
+  const line = key.split('\n')[0]!;
+  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
 }
 
 /** Whitespace and comments before the first token of a text. */

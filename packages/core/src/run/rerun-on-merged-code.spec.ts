@@ -7,6 +7,10 @@ import { renderSummaryText } from '../report';
 import { readThread } from '../threads';
 import { runSprint } from './run-sprint';
 
+const routes = (names: string[]) =>
+  `${names.map((name) => `import { ${name} } from './${name}';`).join('\n')}\n\nexport const routes = [\n${names.map((name) => `  { path: '/${name}', handler: ${name} },`).join('\n')}\n];\n`;
+const ROUTES_BASE = routes(['health']);
+
 // Two tasks the footprint could not see colliding: both edit the same line of a file neither declared.
 describe('re-run on the merged code after a conflict', () => {
   let server: OpenAIServer;
@@ -19,6 +23,14 @@ describe('re-run on the merged code after a conflict', () => {
         'Rename to alpha': [
           { toolCalls: [{ name: 'edit_file', arguments: { path: 'src/shared.ts', old_string: "'base'", new_string: "'alpha'" } }, { name: 'write_file', arguments: { path: 'src/a.ts', content: 'export {};\n' } }] },
           { toolCalls: [{ name: 'finish', arguments: { summary: 'alpha' } }] },
+        ],
+        'Add the users route': [
+          { toolCalls: [{ name: 'edit_file', arguments: { path: 'src/routes.ts', old_string: ROUTES_BASE, new_string: routes(['health', 'users']) } }] },
+          { toolCalls: [{ name: 'finish', arguments: { summary: 'users' } }] },
+        ],
+        'Add the orders route': [
+          { toolCalls: [{ name: 'edit_file', arguments: { path: 'src/routes.ts', old_string: ROUTES_BASE, new_string: routes(['health', 'orders']) } }] },
+          { toolCalls: [{ name: 'finish', arguments: { summary: 'orders' } }] },
         ],
         'Add beta': [
           { toolCalls: [{ name: 'edit_file', arguments: { path: 'src/shared.ts', old_string: "'base'", new_string: "'base-beta'" } }, { name: 'write_file', arguments: { path: 'src/b.ts', content: 'export {};\n' } }] },
@@ -38,6 +50,7 @@ describe('re-run on the merged code after a conflict', () => {
       'src/shared.ts': "export const name = 'base';\n",
       'codex/alpha.md': '---\ntitle: Rename to alpha\ntouches: [src/a.ts]\n---\nx',
       'codex/beta.md': '---\ntitle: Add beta\ntouches: [src/b.ts]\n---\nx',
+      'src/routes.ts': ROUTES_BASE,
     });
   });
   afterEach(() => {
@@ -62,6 +75,27 @@ describe('re-run on the merged code after a conflict', () => {
     expect(summary.tasks.find((t) => t.id === 'beta')!.drift).toEqual({ unplanned: ['src/shared.ts'], untouched: [] });
     // the first attempt is kept
     expect(repo.git('show', 'codewaves/tasks/r1/beta-attempt-1:src/shared.ts')).toBe("export const name = 'base-beta';\n");
+  });
+
+  it('merges two tasks that both add an import and a route to one file structurally, with no re-run', async () => {
+    repo.git('rm', '-q', 'codex/alpha.md', 'codex/beta.md');
+    repo.write({
+      'codex/users.md': '---\ntitle: Add the users route\ntouches: [src/users.ts]\n---\nx',
+      'codex/orders.md': '---\ntitle: Add the orders route\ntouches: [src/orders.ts]\n---\nx',
+    });
+    repo.commit('route tasks');
+    const summary = await runSprint({ cwd: repo.root, runId: 'r3', env: env() });
+    expect(summary.waves).toEqual([['orders', 'users']]);
+    expect(summary.tasks.map((t) => [t.id, t.status])).toEqual([
+      ['orders', 'merged'],
+      ['users', 'merged'],
+    ]);
+    expect(repo.git('show', 'codewaves/r3:src/routes.ts')).toBe(routes(['health', 'orders', 'users']));
+    const users = summary.tasks.find((t) => t.id === 'users')!;
+    expect(users.resolvedConflicts).toEqual([{ file: 'src/routes.ts', by: 'typescript' }]);
+    const statuses = readThread(join(summary.threadsDir, 'threads', 'users.jsonl')).filter((e) => e.type === 'status').map((e) => (e as { status: string }).status);
+    expect(statuses).toEqual(['queued', 'running', 'completed', 'merged']);
+    expect(renderSummaryText(summary)).toContain('conflicts resolved: src/routes.ts (structurally)');
   });
 
   it('leaves the task conflicted, with its work on its branch, when re-runs are off', async () => {
