@@ -16,9 +16,15 @@ export function describeResolved(resolved: readonly ResolvedConflict[]): string 
   return resolved.length === 0 ? '' : `, resolving conflicts in ${resolved.map((r) => `${r.file} (${r.by})`).join(', ')}`;
 }
 
+/** Where a file conflicts, with both sides between git's markers, for the thread and the reviewer. */
+export interface ConflictExcerpt {
+  file: string;
+  excerpt: string;
+}
+
 export type MergeResult =
   | { kind: 'merged'; commit: string; resolved: ResolvedConflict[] }
-  | { kind: 'conflicted'; files: string[]; messages: string };
+  | { kind: 'conflicted'; files: string[]; messages: string; excerpts: ConflictExcerpt[] };
 
 /**
  * Merges `branchHead` into the integration ref without any working tree: `git merge-tree` computes
@@ -43,7 +49,10 @@ export async function mergeIntoIntegration(options: {
     const end = rest.indexOf('');
     const files = [...new Set(rest.slice(0, end < 0 ? rest.length : end).filter(Boolean))];
     const resolution = await resolveConflicts(root, current, options.branchHead, conflictedTree!.trim(), files);
-    if (!resolution) return { kind: 'conflicted', files, messages: rest.slice(end + 1).join('\n').trim() };
+    if (!resolution) {
+      const excerpts = await conflictExcerpts(root, conflictedTree!.trim(), files, { ours: integrationRef, theirs: options.branchHead });
+      return { kind: 'conflicted', files, messages: rest.slice(end + 1).join('\n').trim(), excerpts };
+    }
     ({ tree, resolved } = resolution);
   } else if (result.exitCode !== 0) {
     throw new Error(`git merge-tree failed (exit ${result.exitCode}): ${result.stderr.trim()}`);
@@ -107,4 +116,39 @@ function resolverFor(file: string): Resolver | undefined {
   // A file both sides created has no base to tell additions from rewrites: left to a human.
   if (STRUCTURAL_MERGE_FILES.test(file)) return { by: 'typescript', merge: (base, ours, theirs, name) => (base === undefined ? undefined : mergeTypeScriptText(base, ours, theirs, name)) };
   return undefined;
+}
+
+const EXCERPT_FILES = 5;
+const EXCERPT_LINES = 80;
+const CONTEXT_LINES = 3;
+
+/**
+ * The conflict regions of each file as git wrote them into the conflicted tree (both sides between
+ * the markers, with a few lines of context), the markers labelled with the two refs. Capped: the
+ * thread keeps it, and `git merge` reproduces the whole conflict.
+ */
+async function conflictExcerpts(root: string, tree: string, files: readonly string[], labels: { ours: string; theirs: string }): Promise<ConflictExcerpt[]> {
+  const excerpts: ConflictExcerpt[] = [];
+  for (const file of files.slice(0, EXCERPT_FILES)) {
+    const shown = await execGit(root, ['show', `${tree}:${file}`]);
+    if (shown.exitCode !== 0) continue; // deleted on one side: no contents to show
+    const lines = shown.stdout.split('\n');
+    const keep = new Set<number>();
+    let inside = false;
+    lines.forEach((line, i) => {
+      if (line.startsWith('<<<<<<< ')) inside = true;
+      if (inside) for (let j = Math.max(0, i - CONTEXT_LINES); j <= Math.min(lines.length - 1, i + CONTEXT_LINES); j++) keep.add(j);
+      if (line.startsWith('>>>>>>> ')) inside = false;
+    });
+    const picked: string[] = [];
+    let previous = -2;
+    for (const i of [...keep].sort((a, b) => a - b)) {
+      if (i !== previous + 1 && picked.length > 0) picked.push('...');
+      picked.push(lines[i]!.replace(/^(<<<<<<<|>>>>>>>) [0-9a-f]{40}$/, (_, marker: string) => `${marker} ${marker === '<<<<<<<' ? labels.ours : labels.theirs}`));
+      previous = i;
+    }
+    if (picked.length === 0) continue;
+    excerpts.push({ file, excerpt: (picked.length > EXCERPT_LINES ? [...picked.slice(0, EXCERPT_LINES), `... (${picked.length - EXCERPT_LINES} more lines)`] : picked).join('\n') });
+  }
+  return excerpts;
 }

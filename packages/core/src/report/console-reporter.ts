@@ -15,6 +15,10 @@ export function consoleReporter(write: (line: string) => void = (line) => proces
     waveStarted: (wave, ids) => write(`${stamp()} wave ${wave}: ${ids.join(', ')}`),
     status: (id, status, reason) => write(`${stamp()}   ${id}: ${status}${reason ? ` (${reason})` : ''}`),
     waveMerged: (wave, head) => write(`${stamp()} wave ${wave} merged at ${head.slice(0, 10)}`),
+    waveChecked: (wave, check) =>
+      write(
+        `${stamp()} wave ${wave} check ${check.ok ? 'passed' : `failed (exit ${check.exitCode ?? 'timeout'})`}${check.attempt === 'after-fixes' ? ' after the follow-ups' : ''}: ${check.command} (${(check.durationMs / 1000).toFixed(1)}s)`,
+      ),
     finished: (summary) => write(`\n${renderSummaryText(summary)}`),
   };
 }

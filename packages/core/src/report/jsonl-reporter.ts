@@ -9,6 +9,7 @@ export function jsonlReporter(write: (line: string) => void = (line) => process.
     waveStarted: (wave, tasks) => emit({ event: 'wave-started', wave, tasks }),
     status: (task, status, reason) => emit({ event: 'status', task, status, reason }),
     waveMerged: (wave, head) => emit({ event: 'wave-merged', wave, head }),
+    waveChecked: (wave, check) => emit({ event: 'wave-checked', wave, ...check }),
     finished: (summary) =>
       emit({ event: 'finished', runId: summary.runId, integrationBranch: summary.integrationBranch, head: summary.head, tasks: summary.tasks.map((task) => ({ id: task.id, status: task.status, files: task.files })) }),
   };

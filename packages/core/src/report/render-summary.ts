@@ -21,7 +21,7 @@ export function renderSummaryText(summary: RunSummary): string {
       if (task.drift?.unplanned.length) lines.push(`               not predicted: ${task.drift.unplanned.join(', ')}`);
       if (task.status !== 'merged') lines.push(`               ${task.summary}`);
       if (task.status === 'conflicted') {
-        lines.push(`               conflicting files: ${(task.conflictFiles ?? []).join(', ') || '(see the thread)'}`);
+        lines.push(`               conflicting files: ${(task.conflictFiles ?? []).join(', ') || '(see the thread)'}  (both sides: codewaves show ${task.id})`);
         lines.push(`               resolve by hand: git switch -c resolve-${task.id} ${summary.integrationBranch} && git merge ${task.branch}`);
         lines.push(`               then: git switch - && git merge --ff-only resolve-${task.id}   (or: codewaves retry ${task.id} --fresh)`);
       }

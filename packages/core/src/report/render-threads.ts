@@ -49,6 +49,10 @@ export function renderConversation(events: readonly ThreadEvent[], options: { fu
       case 'drift':
         if (event.unplanned.length > 0) lines.push(`${time} [scope] changed but not predicted: ${event.unplanned.join(', ')}`);
         break;
+      case 'conflict':
+        lines.push(`${time} [conflict] ${event.files.join(', ')}`);
+        for (const { file, excerpt } of event.excerpts) lines.push(`    ${file}:`, indent(excerpt));
+        break;
       case 'error':
         lines.push(`${time} error: ${event.message}`);
         break;

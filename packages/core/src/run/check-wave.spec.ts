@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { scriptedModel, startOpenAIServer, type OpenAIServer } from '../../../../tools/openai-server';
 import { GIT_TEST_ENV, gitRepo, type GitFixture } from '../../../../tools/testing/git-fixture';
 import { readThread } from '../threads';
-import { blameTasks } from './check-wave';
+import { blameTasks, DEFAULT_NX_CHECK, waveCheckCommand } from './check-wave';
 import { runSprint } from './run-sprint';
 
 describe('checks on the merged result of a wave', () => {
@@ -67,5 +67,16 @@ describe('checks on the merged result of a wave', () => {
     expect(blameTasks('error TS2322 in src/a.ts(3,1)', tasks)).toEqual(['a']);
     expect(blameTasks('FAIL b.ts', tasks)).toEqual(['b']);
     expect(blameTasks('something unrelated', tasks)).toEqual(['a', 'b']);
+  });
+});
+
+describe('waveCheckCommand', () => {
+  it('checks what the wave affected in an Nx workspace unless told otherwise, and nothing elsewhere', () => {
+    expect(waveCheckCommand(undefined, 'nx')).toBe(DEFAULT_NX_CHECK);
+    expect(waveCheckCommand('none', 'nx')).toBeUndefined();
+    expect(waveCheckCommand('', 'nx')).toBeUndefined();
+    expect(waveCheckCommand('npm test', 'nx')).toBe('npm test');
+    expect(waveCheckCommand(undefined, 'npm-workspaces')).toBeUndefined();
+    expect(waveCheckCommand('npm test', 'single-package')).toBe('npm test');
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { commandEnvironment, runShellCommand } from '../agent/tools';
 import { execGit, git } from '../git';
 import { LINKED_FOLDERS, worktreesRoot } from '../sandbox';
+import type { WorkspaceKind } from '../workspace';
 
 export interface WaveCheck {
   ok: boolean;
@@ -12,6 +13,19 @@ export interface WaveCheck {
 }
 
 const CHECK_TIMEOUT_MS = 30 * 60_000;
+
+/** What an Nx workspace checks after each wave unless told otherwise: what the wave affected. */
+export const DEFAULT_NX_CHECK = 'npx nx affected -t lint,test,typecheck --base=$CODEWAVES_WAVE_BASE --head=$CODEWAVES_WAVE_HEAD';
+
+/**
+ * The check a run uses: the one given; none when it is "none" (or empty); in an Nx workspace, by
+ * default, lint, test and typecheck of the projects the wave affected; elsewhere none, since there
+ * is no convention to guess from.
+ */
+export function waveCheckCommand(option: string | undefined, workspaceKind: WorkspaceKind): string | undefined {
+  if (option !== undefined) return option.trim() === '' || option.trim() === 'none' ? undefined : option;
+  return workspaceKind === 'nx' ? DEFAULT_NX_CHECK : undefined;
+}
 
 /**
  * Runs the workspace's check command on the merged result of a wave, in a scratch worktree at the
@@ -30,7 +44,8 @@ export async function checkWave(options: { root: string; runId: string; wave: nu
     const outcome = await runShellCommand(options.command, {
       cwd: path,
       timeoutMs: CHECK_TIMEOUT_MS,
-      env: { ...commandEnvironment(options.env), CODEWAVES_WAVE_BASE: options.base, CODEWAVES_WAVE_HEAD: options.head },
+      // No Nx daemon or terminal UI for a one-off check in a scratch worktree.
+      env: { NX_DAEMON: 'false', NX_TUI: 'false', ...commandEnvironment(options.env), CODEWAVES_WAVE_BASE: options.base, CODEWAVES_WAVE_HEAD: options.head },
     });
     const output = `${outcome.stdout}${outcome.stderr ? `\n${outcome.stderr}` : ''}`.trim();
     return { ok: outcome.exitCode === 0 && !outcome.timedOut, exitCode: outcome.exitCode, output };

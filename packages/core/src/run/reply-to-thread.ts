@@ -90,6 +90,7 @@ export async function replyToThread(options: ReplyOptions): Promise<{ status: Th
     await removeWorktree(root, path);
     return { status: 'merged', summary: outcome.summary, files };
   }
+  store.append(planned.id, { type: 'conflict', files: merged.files, excerpts: merged.excerpts });
   setStatus('conflicted', `conflicts with ${state.integrationBranch} in ${merged.files.join(', ')}; the work stays on ${branch}`);
   return { status: 'conflicted', summary: outcome.summary, files };
 }

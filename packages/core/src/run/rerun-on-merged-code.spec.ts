@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scriptedModel, startOpenAIServer, type OpenAIServer } from '../../../../tools/openai-server';
 import { GIT_TEST_ENV, gitRepo, type GitFixture } from '../../../../tools/testing/git-fixture';
-import { renderSummaryText } from '../report';
+import { renderConversation, renderSummaryText } from '../report';
 import { readThread } from '../threads';
 import { runSprint } from './run-sprint';
 
@@ -107,5 +107,10 @@ describe('re-run on the merged code after a conflict', () => {
     const text = renderSummaryText(summary);
     expect(text).toContain('conflicting files: src/shared.ts');
     expect(text).toContain('resolve by hand: git switch -c resolve-beta codewaves/r2 && git merge codewaves/tasks/r2/beta');
+    // both sides, as git marks them, are in the thread
+    const conversation = renderConversation(readThread(join(summary.threadsDir, 'threads', 'beta.jsonl')));
+    expect(conversation).toContain(
+      ["[conflict] src/shared.ts", '    src/shared.ts:', '    <<<<<<< refs/heads/codewaves/r2', "    export const name = 'alpha';", '    =======', "    export const name = 'base-beta';", '    >>>>>>> codewaves/tasks/r2/beta'].join('\n'),
+    );
   });
 });

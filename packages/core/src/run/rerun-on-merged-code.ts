@@ -107,6 +107,7 @@ export async function followUpOnMergedCode(
     await removeWorktree(root, worktree.path);
   } else {
     result.conflictFiles = merged.files;
+    context.store.append(id, { type: 'conflict', files: merged.files, excerpts: merged.excerpts });
     setStatus(id, 'conflicted', `still conflicts in ${merged.files.join(', ')} (${followUp.mergeNote}); the work stays on ${result.branch}${kept ? ` (first attempt: ${kept})` : ''}`);
   }
 }

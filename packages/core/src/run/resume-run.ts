@@ -12,6 +12,7 @@ import { checkEndpoints, resolveProviders } from './prepare-run';
 import type { RunOptions } from './run-options';
 import { agentPoolFor, summariseRun } from './run-sprint';
 import { taskBranch, type RunSummary, type TaskResult } from './run-summary';
+import { waveCheckCommand } from './check-wave';
 import { runWave } from './run-wave';
 
 const FINISHED: ReadonlySet<ThreadStatus> = new Set(['merged', 'failed', 'conflicted', 'cancelled', 'waiting-for-input']);
@@ -67,7 +68,7 @@ export async function resumeRun(options: Omit<RunOptions, 'runId'> & { runId?: s
       }
       if (wave.every((id) => results.has(id) && FINISHED.has(results.get(id)!.status))) continue;
       reporter.waveStarted?.(index + 1, wave);
-      await runWave({ sprint, wave, waveNumber: index + 1, runId: state.runId, integrationBranch: state.integrationBranch, providers, pool, store, results, reporter, maxTurns: options.maxTurns ?? 50, env, rerunConflicts: options.rerunConflicts ?? true, checkCommand: options.checkCommand, alreadyCompleted });
+      await runWave({ sprint, wave, waveNumber: index + 1, runId: state.runId, integrationBranch: state.integrationBranch, providers, pool, store, results, reporter, maxTurns: options.maxTurns ?? 50, env, rerunConflicts: options.rerunConflicts ?? true, checkCommand: waveCheckCommand(options.checkCommand, sprint.workspace.kind), alreadyCompleted });
       saveState();
       reporter.waveMerged?.(index + 1, (await git(root, ['rev-parse', state.integrationBranch])).trim());
     }

@@ -11,6 +11,8 @@ export interface RunReporter {
   waveStarted?(wave: number, taskIds: string[]): void;
   status?(taskId: string, status: ThreadStatus, reason: string): void;
   waveMerged?(wave: number, head: string): void;
+  /** The wave's check on its merged result ran; after a failure it runs again once the blamed tasks had their follow-up. */
+  waveChecked?(wave: number, check: { command: string; ok: boolean; exitCode: number | null; durationMs: number; attempt: 'first' | 'after-fixes' }): void;
   finished?(summary: RunSummary): void;
 }
 
@@ -26,6 +28,7 @@ export interface RunOptions extends SprintOptions, ProviderOptions {
   /**
    * Run on each wave's merged result (in a scratch worktree, with CODEWAVES_WAVE_BASE and
    * CODEWAVES_WAVE_HEAD set); the tasks a failure points at get one follow-up with its output.
+   * Default in an Nx workspace: `nx affected -t lint,test,typecheck` over the wave; "none" turns it off.
    */
   checkCommand?: string;
   reporter?: RunReporter;

@@ -6,6 +6,7 @@ import { planSprint } from './plan-sprint';
 import { checkEndpoints, checkWorkingTree, ignoreStateFolder, newRunId, resolveProviders } from './prepare-run';
 import type { RunOptions } from './run-options';
 import { integrationBranchName, type RunSummary, type TaskResult } from './run-summary';
+import { waveCheckCommand } from './check-wave';
 import { runWave } from './run-wave';
 
 export const DEFAULT_CONCURRENCY = 4;
@@ -51,7 +52,7 @@ export async function runSprint(options: RunOptions): Promise<RunSummary> {
   try {
     for (const [index, wave] of sprint.plan.waves.entries()) {
       reporter.waveStarted?.(index + 1, wave);
-      await runWave({ sprint, wave, waveNumber: index + 1, runId, integrationBranch, providers, pool, store, results, reporter, maxTurns: options.maxTurns ?? 50, env, rerunConflicts: options.rerunConflicts ?? true, checkCommand: options.checkCommand });
+      await runWave({ sprint, wave, waveNumber: index + 1, runId, integrationBranch, providers, pool, store, results, reporter, maxTurns: options.maxTurns ?? 50, env, rerunConflicts: options.rerunConflicts ?? true, checkCommand: waveCheckCommand(options.checkCommand, sprint.workspace.kind) });
       saveState();
       reporter.waveMerged?.(index + 1, (await git(root, ['rev-parse', integrationBranch])).trim());
     }

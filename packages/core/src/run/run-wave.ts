@@ -142,8 +142,13 @@ async function checkMergedWave(
   const root = context.sprint.workspace.root;
   const merged = () => context.wave.map((id) => context.results.get(id)!).filter((result) => result.status === 'merged' && result.files.length > 0);
   if (merged().length === 0) return;
-  const run = async () => checkWave({ root, runId: context.runId, wave: context.waveNumber, base, head: (await git(root, ['rev-parse', context.integrationBranch])).trim(), command: context.checkCommand!, env: context.env });
-  const first = await run();
+  const run = async (attempt: 'first' | 'after-fixes') => {
+    const started = Date.now();
+    const check = await checkWave({ root, runId: context.runId, wave: context.waveNumber, base, head: (await git(root, ['rev-parse', context.integrationBranch])).trim(), command: context.checkCommand!, env: context.env });
+    context.reporter.waveChecked?.(context.waveNumber, { command: context.checkCommand!, ok: check.ok, exitCode: check.exitCode, durationMs: Date.now() - started, attempt });
+    return check;
+  };
+  const first = await run('first');
   if (first.ok) return;
   const blamed = blameTasks(first.output, merged());
   const excerpt = first.output.slice(-4000);
@@ -154,7 +159,7 @@ async function checkMergedWave(
       mergeNote: 'fix after a failed wave check',
     });
   }
-  const second = await run();
+  const second = await run('after-fixes');
   if (!second.ok) {
     for (const id of blamed) setStatus(id, 'failed', `the wave check \`${context.checkCommand}\` still fails on the merged result (exit ${second.exitCode}); its work is on ${context.integrationBranch}`);
   }
@@ -172,7 +177,7 @@ async function mergeWave(
     completed.map(async (id) => {
       const status = await execGit(root, ['diff', '--name-status', '--no-renames', base, context.results.get(id)!.branch]);
       const lines = status.stdout.split('\n').filter(Boolean);
-      return { id, addsOnly: lines.length > 0 && lines.every((line) => line.startsWith('A')) };
+      return { id, addsOnly: lines.length > 0 && lines.every((line) => line.startsWith('A')), files: context.results.get(id)!.files };
     }),
   );
   for (const id of mergeOrder(candidates)) {
@@ -196,6 +201,7 @@ async function mergeWave(
       if (worktree) await removeWorktree(root, worktree.path);
     } else {
       result.conflictFiles = merged.files;
+      context.store.append(id, { type: 'conflict', files: merged.files, excerpts: merged.excerpts });
       setStatus(id, 'conflicted', `conflicts with work merged before it in ${merged.files.join(', ')}; the task's work stays on ${result.branch}`);
       if (context.rerunConflicts) await rerunOnMergedCode(context, id, merged.files, worktrees, setStatus);
     }

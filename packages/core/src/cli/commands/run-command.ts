@@ -24,7 +24,7 @@ export function registerRunCommand(program: Command, io: CliIO): void {
     .option('--affected', 'only tasks whose task file or footprint meets a file changed since --base')
     .option('--base <ref>', 'with --affected: the ref to compare with', 'main')
     .option('--no-rerun-conflicts', 'leave a task that conflicts at the wave merge on its branch instead of re-running it once on the merged code')
-    .option('--check-command <cmd>', 'run on each wave\'s merged result (CODEWAVES_WAVE_BASE/HEAD are set); a failure sends the tasks it points at back once with the output. Nx: "npx nx affected -t lint,test,typecheck --base=$CODEWAVES_WAVE_BASE --head=$CODEWAVES_WAVE_HEAD"')
+    .option('--check-command <cmd>', 'run on each wave\'s merged result (CODEWAVES_WAVE_BASE/HEAD are set); a failure sends the tasks it points at back once with the output. Default in an Nx workspace: "npx nx affected -t lint,test,typecheck --base=$CODEWAVES_WAVE_BASE --head=$CODEWAVES_WAVE_HEAD"; "none" turns it off')
     .option('--allow-dirty', 'run even if files the tasks will change have uncommitted edits (agents will not see them)')
     .option('--json', 'print the run summary as JSON at the end')
     .addOption(new Option('--output-style <style>', 'text: lines for people; jsonl: one JSON event per line, for CI logs').choices(['text', 'jsonl']).default('text'))
