@@ -1,4 +1,5 @@
-import { gitRepo, type GitFixture } from '../../../../tools/testing/git-fixture';
+import { execFileSync } from 'node:child_process';
+import { GIT_TEST_ENV, gitRepo, type GitFixture } from '../../../../tools/testing/git-fixture';
 import { execGit } from '../git';
 import { mergeIntoIntegration } from './merge-branch';
 
@@ -79,5 +80,37 @@ describe('mergeIntoIntegration (real git, no working tree touched)', () => {
     expect(repo.git('show', 'integration:routes.ts')).toBe(routes(['health', 'users', 'orders'], ['health', 'users', 'orders']));
     expect(repo.git('log', '-1', '--format=%P', 'integration').trim().split(' ')).toHaveLength(2);
     expect(repo.git('status', '--porcelain')).toBe('');
+  });
+
+  it('regenerates a lockfile both sides changed with the package manager, from the merged package.json', async () => {
+    const pkg = (deps: Record<string, string>) => `${JSON.stringify({ name: 'ws', version: '1.0.0', dependencies: deps }, null, 2)}\n`;
+    const npmLock = (cwd: string) => execFileSync('npm', ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd, env: { ...process.env, ...GIT_TEST_ENV } });
+    repo.write({
+      'package.json': pkg({}),
+      'libs/a/package.json': '{"name":"a","version":"1.0.0"}\n',
+      'libs/b/package.json': '{"name":"b","version":"2.0.0"}\n',
+    });
+    npmLock(repo.root);
+    repo.commit('workspace with a lockfile');
+    repo.git('branch', '-f', 'integration', 'main');
+    const withDependency = (name: string, deps: Record<string, string>) => {
+      repo.git('checkout', '-q', '-b', name, 'main');
+      repo.write({ 'package.json': pkg(deps) });
+      npmLock(repo.root);
+      const head = repo.commit(name);
+      repo.git('checkout', '-q', 'main');
+      return head;
+    };
+    const one = withDependency('dep-a', { a: 'file:libs/a' });
+    const two = withDependency('dep-b', { b: 'file:libs/b' });
+    const env = { ...process.env, ...GIT_TEST_ENV };
+    expect(await mergeIntoIntegration({ root: repo.root, integrationRef: 'refs/heads/integration', branchHead: one, message: 'a', env })).toMatchObject({ kind: 'merged' });
+    const second = await mergeIntoIntegration({ root: repo.root, integrationRef: 'refs/heads/integration', branchHead: two, message: 'b', env });
+    expect(second).toMatchObject({ kind: 'merged', resolved: expect.arrayContaining([{ file: 'package-lock.json', by: 'lockfile' }]) });
+    const lock = JSON.parse(repo.git('show', 'integration:package-lock.json'));
+    expect(lock.packages[''].dependencies).toEqual({ a: 'file:libs/a', b: 'file:libs/b' });
+    expect(Object.keys(lock.packages)).toEqual(expect.arrayContaining(['node_modules/a', 'node_modules/b', 'libs/a', 'libs/b']));
+    expect(repo.git('status', '--porcelain')).toBe('');
+    expect(repo.git('worktree', 'list').trim().split('\n')).toHaveLength(1);
   });
 });

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { execGit, git } from '../git';
 import { mergeJsonText } from './merge-json';
 import { STRUCTURAL_MERGE_FILES, mergeTypeScriptText } from './merge-typescript';
+import { isLockfile, regenerateLockfiles } from './regenerate-lockfiles';
 
 /** A textual conflict codewaves resolved itself, and how. */
 export interface ResolvedConflict {
   file: string;
-  by: 'json' | 'typescript';
+  by: 'json' | 'typescript' | 'lockfile';
 }
 
 /** ", resolving conflicts in a.ts (typescript), package.json (json)", or nothing: for status lines. */
@@ -57,6 +58,16 @@ export async function mergeIntoIntegration(options: {
   } else if (result.exitCode !== 0) {
     throw new Error(`git merge-tree failed (exit ${result.exitCode}): ${result.stderr.trim()}`);
   } else tree = result.stdout.split('\0')[0]!.trim();
+  const lockfiles = await lockfilesChangedOnBothSides(root, current, options.branchHead);
+  if (lockfiles.length > 0) {
+    const regenerated = await withRegeneratedLockfiles(root, tree, current, lockfiles, options.env);
+    if (!regenerated) {
+      const messages = `${lockfiles.join(', ')}: changed on both sides, and the package manager could not regenerate ${lockfiles.length === 1 ? 'it' : 'them'} from the merged package.json files`;
+      return { kind: 'conflicted', files: lockfiles, messages, excerpts: [] };
+    }
+    tree = regenerated;
+    resolved = [...resolved.filter((r) => !lockfiles.includes(r.file)), ...lockfiles.map((file) => ({ file, by: 'lockfile' as const }))];
+  }
   const commit = (await git(root, ['commit-tree', tree, '-p', current, '-p', options.branchHead, '-m', options.message], { env: options.env })).trim();
   await git(root, ['update-ref', '-m', options.message, integrationRef, commit, current]);
   return { kind: 'merged', commit, resolved };
@@ -75,7 +86,7 @@ async function resolveConflicts(
   conflictedTree: string,
   files: readonly string[],
 ): Promise<{ tree: string; resolved: ResolvedConflict[] } | undefined> {
-  if (files.length === 0 || !files.every((file) => resolverFor(file))) return undefined;
+  if (files.length === 0 || !files.every((file) => isLockfile(file) || resolverFor(file))) return undefined;
   const base = await execGit(root, ['merge-base', ours, theirs]);
   if (base.exitCode !== 0) return undefined;
   const show = async (commit: string, file: string) => {
@@ -87,7 +98,8 @@ async function resolveConflicts(
   try {
     await git(root, ['read-tree', conflictedTree], { env });
     const resolved: ResolvedConflict[] = [];
-    for (const file of files) {
+    // Lockfiles are not merged but regenerated afterwards: see withRegeneratedLockfiles.
+    for (const file of files.filter((name) => !isLockfile(name))) {
       const [b, o, t] = await Promise.all([show(base.stdout.trim(), file), show(ours, file), show(theirs, file)]);
       // Both sides deleting or one deleting what the other changed is not a merge of contents.
       if (o === undefined || t === undefined) return undefined;
@@ -100,6 +112,41 @@ async function resolveConflicts(
       resolved.push({ file, by: resolver.by });
     }
     return { tree: (await git(root, ['write-tree'], { env })).trim(), resolved };
+  } finally {
+    await rm(index, { force: true });
+  }
+}
+
+async function lockfilesChangedOnBothSides(root: string, ours: string, theirs: string): Promise<string[]> {
+  const base = await execGit(root, ['merge-base', ours, theirs]);
+  if (base.exitCode !== 0) return [];
+  const changed = async (side: string) => (await git(root, ['diff', '--name-only', '--no-renames', base.stdout.trim(), side])).split('\n').filter(isLockfile);
+  const [mine, yours] = await Promise.all([changed(ours), changed(theirs)]);
+  return mine.filter((file) => yours.includes(file));
+}
+
+/**
+ * The merged tree with each lockfile both sides changed rewritten by its package manager, starting
+ * from ours' lockfile (git's text merge of it, conflicted or not, is discarded).
+ */
+async function withRegeneratedLockfiles(root: string, tree: string, ours: string, lockfiles: readonly string[], env?: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const index = join(tmpdir(), `codewaves-lockfiles-${process.pid}-${Date.now()}.index`);
+  const indexEnv = { ...process.env, GIT_INDEX_FILE: index };
+  try {
+    await git(root, ['read-tree', tree], { env: indexEnv });
+    for (const file of lockfiles) {
+      const [mode, , blob] = (await git(root, ['ls-tree', ours, '--', file])).split(/\s+/);
+      if (!mode || !blob) return undefined; // deleted on our side: nothing to update
+      await git(root, ['update-index', '--cacheinfo', `${mode},${blob},${file}`], { env: indexEnv });
+    }
+    const withOurs = (await git(root, ['write-tree'], { env: indexEnv })).trim();
+    const regenerated = await regenerateLockfiles(root, withOurs, lockfiles, env);
+    if (!regenerated) return undefined;
+    for (const [file, text] of regenerated) {
+      const blob = (await git(root, ['hash-object', '-w', '--stdin'], { input: text })).trim();
+      await git(root, ['update-index', '--cacheinfo', `100644,${blob},${file}`], { env: indexEnv });
+    }
+    return (await git(root, ['write-tree'], { env: indexEnv })).trim();
   } finally {
     await rm(index, { force: true });
   }

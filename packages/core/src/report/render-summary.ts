@@ -17,7 +17,7 @@ export function renderSummaryText(summary: RunSummary): string {
       lines.push(`    ${pad(task.status, 10)} ${task.id}  ${task.files.length} file${task.files.length === 1 ? '' : 's'}${tokens ? `, ${tokens} tokens` : ''}, ${formatDuration(task.durationMs)}`);
       for (const file of task.files.slice(0, 8)) lines.push(`               ${file}`);
       if (task.files.length > 8) lines.push(`               ... ${task.files.length - 8} more`);
-      if (task.resolvedConflicts?.length) lines.push(`               conflicts resolved: ${task.resolvedConflicts.map((r) => `${r.file} (${r.by === 'json' ? 'as data' : 'structurally'})`).join(', ')}`);
+      if (task.resolvedConflicts?.length) lines.push(`               conflicts resolved: ${task.resolvedConflicts.map((r) => `${r.file} (${r.by === 'json' ? 'as data' : r.by === 'lockfile' ? 'regenerated' : 'structurally'})`).join(', ')}`);
       if (task.drift?.unplanned.length) lines.push(`               not predicted: ${task.drift.unplanned.join(', ')}`);
       if (task.status !== 'merged') lines.push(`               ${task.summary}`);
       if (task.status === 'conflicted') {
