@@ -3,6 +3,7 @@ import { isCodewavesError } from '../errors';
 import type { SandboxRoots } from '../sandbox';
 import type { AgentEvent, AgentOutcome } from './agent-event';
 import type { ConversationMessage, ModelClient, TokenUsage } from './model';
+import type { CommandPolicy } from './tools/command-policy/command-policy';
 import { DEFAULT_TOOLS, ToolArgumentError, type AgentTool } from './tools';
 
 export interface RunAgentOptions {
@@ -17,6 +18,8 @@ export interface RunAgentOptions {
   signal?: AbortSignal;
   /** The environment tools' commands start from (secrets are removed first). Default: process.env. */
   env?: NodeJS.ProcessEnv;
+  /** What run_command may run; default DEFAULT_COMMAND_POLICY. */
+  commandPolicy?: CommandPolicy;
   onEvent?: (event: AgentEvent) => void;
 }
 
@@ -80,7 +83,7 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentOutcome> 
     let finished: string | undefined;
     let question: string | undefined;
     for (const call of reply.toolCalls) {
-      const result = await runTool(byName.get(call.name), call.name, call.arguments, { roots, signal: options.signal, env: options.env });
+      const result = await runTool(byName.get(call.name), call.name, call.arguments, { roots, signal: options.signal, env: options.env, commandPolicy: options.commandPolicy });
       for (const path of result.wrote ?? []) wrote.add(path);
       if (result.finished) finished = result.finished.summary;
       if (result.question) question = result.question;

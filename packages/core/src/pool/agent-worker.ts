@@ -15,6 +15,7 @@ export default async function runAgentJob(job: AgentJob): Promise<AgentOutcome> 
       history: job.history,
       roots: { worktree: job.worktree, readOnly: job.readOnly },
       maxTurns: job.maxTurns,
+      commandPolicy: job.limits?.commandPolicy,
       onEvent: (event) => post({ type: 'event', event }),
     });
   } catch (error) {

@@ -76,6 +76,7 @@ export async function followUpOnMergedCode(
       readOnly: [join(root, 'node_modules')],
       provider: context.providers.get(id)!,
       maxTurns: context.maxTurns,
+      limits: context.limits?.get(id),
     },
     (event) => context.store.append(id, event),
   );

@@ -9,6 +9,7 @@ import { detectWorkspace } from '../workspace';
 import { AGENT_AUTHOR } from './identities';
 import type { Sprint } from './plan-sprint';
 import { checkEndpoints, resolveProviders } from './prepare-run';
+import { resolveLimits } from './agent-limits';
 import type { RunOptions } from './run-options';
 import { agentPoolFor, summariseRun } from './run-sprint';
 import { taskBranch, type RunSummary, type TaskResult } from './run-summary';
@@ -67,7 +68,7 @@ export async function resumeRun(options: Omit<RunOptions, 'runId'> & { runId?: s
       }
       if (wave.every((id) => results.has(id) && FINISHED.has(results.get(id)!.status))) continue;
       reporter.waveStarted?.(index + 1, wave);
-      await runWave({ sprint, wave, waveNumber: index + 1, runId: state.runId, integrationBranch: state.integrationBranch, providers, pool, store, results, reporter, maxTurns: options.maxTurns ?? 50, env, rerunConflicts: options.rerunConflicts ?? true, checkCommand: options.checkCommand, alreadyCompleted });
+      await runWave({ sprint, wave, waveNumber: index + 1, runId: state.runId, integrationBranch: state.integrationBranch, providers, limits: resolveLimits(sprint.tasks, options), pool, store, results, reporter, maxTurns: options.maxTurns ?? 50, env, rerunConflicts: options.rerunConflicts ?? true, checkCommand: options.checkCommand, alreadyCompleted });
       saveState();
       reporter.waveMerged?.(index + 1, (await git(root, ['rev-parse', state.integrationBranch])).trim());
     }

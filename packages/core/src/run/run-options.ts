@@ -1,4 +1,5 @@
 import type { ProviderOptions } from '../agent/providers/provider-config';
+import type { AgentLimitOptions } from './agent-limits';
 import type { Plan } from '../plan';
 import type { ThreadStatus } from '../threads';
 import type { SprintOptions } from './plan-sprint';
@@ -14,7 +15,7 @@ export interface RunReporter {
   finished?(summary: RunSummary): void;
 }
 
-export interface RunOptions extends SprintOptions, ProviderOptions {
+export interface RunOptions extends SprintOptions, ProviderOptions, AgentLimitOptions {
   /** Agents at once (default 4). */
   concurrency?: number;
   runId?: string;

@@ -137,4 +137,27 @@ describe('runSprint', () => {
     expect(task.status).toBe('failed');
     expect(task.summary).toContain('no longer fits the code');
   });
+
+  it('checks run_command against the run\'s and the task\'s command policy, in the worker', async () => {
+    repo.write({ 'packages/b/codex/new-file.md': '---\ntitle: Create b util\ntouches: [packages/b/src/util.ts]\ncommands: { deny: [rm] }\n---\nCreate util.ts.' });
+    repo.commit('a task with a deny list');
+    const calls = (commands: string[]) => [...commands.map((command) => ({ toolCalls: [{ name: 'run_command', arguments: { command } }] })), { toolCalls: [{ name: 'finish', arguments: { summary: 'tried' } }] }];
+    server.setHandler(
+      scriptedModel({
+        'Add top export': calls(['echo ok']),
+        'Add bottom export': calls(['echo hi && git push origin HEAD']),
+        'Create b util': calls(['rm -f packages/a/src/index.ts', 'npm install left-pad']),
+      }),
+    );
+    const summary = await runSprint({ cwd: repo.root, env: env(), runId: 'r-policy', commandPolicy: { deny: ['npm install'] } });
+    const results = (id: string) =>
+      readThread(join(summary.threadsDir, 'threads', `${id}.jsonl`)).flatMap((e) => (e.type === 'tool-result' && e.name === 'run_command' ? [`${e.isError ? 'error' : 'ok'}: ${e.output.split('\n')[0]}`] : []));
+    expect(results('add-top')).toEqual(['ok: exit code 0']);
+    expect(results('add-bottom')).toEqual([expect.stringMatching(/^error: refused by the command policy, nothing was run: `git push origin HEAD` matches `git push` in the default deny list/)]);
+    expect(results('new-file')).toEqual([
+      'error: refused by the command policy, nothing was run: `rm -f packages/a/src/index.ts` matches `rm` in the front matter of packages/b/codex/new-file.md.',
+      'error: refused by the command policy, nothing was run: `npm install left-pad` matches `npm install` in the run options.',
+    ].map((line) => expect.stringContaining(line.slice(0, -1))));
+    expect(summary.tasks.every((task) => task.status === 'merged')).toBe(true);
+  });
 });

@@ -2,6 +2,7 @@ import { cpus } from 'node:os';
 import { git } from '../git';
 import { AgentPool } from '../pool';
 import { ThreadStore } from '../threads';
+import { resolveLimits } from './agent-limits';
 import { planSprint } from './plan-sprint';
 import { checkEndpoints, checkWorkingTree, ignoreStateFolder, newRunId, resolveProviders } from './prepare-run';
 import type { RunOptions } from './run-options';
@@ -51,7 +52,7 @@ export async function runSprint(options: RunOptions): Promise<RunSummary> {
   try {
     for (const [index, wave] of sprint.plan.waves.entries()) {
       reporter.waveStarted?.(index + 1, wave);
-      await runWave({ sprint, wave, waveNumber: index + 1, runId, integrationBranch, providers, pool, store, results, reporter, maxTurns: options.maxTurns ?? 50, env, rerunConflicts: options.rerunConflicts ?? true, checkCommand: options.checkCommand });
+      await runWave({ sprint, wave, waveNumber: index + 1, runId, integrationBranch, providers, limits: resolveLimits(sprint.tasks, options), pool, store, results, reporter, maxTurns: options.maxTurns ?? 50, env, rerunConflicts: options.rerunConflicts ?? true, checkCommand: options.checkCommand });
       saveState();
       reporter.waveMerged?.(index + 1, (await git(root, ['rev-parse', integrationBranch])).trim());
     }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { buildInstructions, buildTaskPrompt } from '../agent';
+import type { AgentLimits } from '../agent/agent-limits';
 import type { ProviderConfig } from '../agent/providers/provider-config';
 import { execGit, git } from '../git';
 import { mergeIntoIntegration, mergeOrder } from '../merge';
@@ -24,6 +25,8 @@ export interface WaveContext {
   runId: string;
   integrationBranch: string;
   providers: Map<string, ProviderConfig>;
+  /** Each task's command policy (and other limits); absent: the defaults. */
+  limits?: ReadonlyMap<string, AgentLimits>;
   pool: AgentPool;
   store: ThreadStore;
   results: Map<string, TaskResult>;
@@ -96,6 +99,7 @@ export async function runWave(context: WaveContext): Promise<void> {
             readOnly: [join(root, 'node_modules')],
             provider: context.providers.get(id)!,
             maxTurns: context.maxTurns,
+            limits: context.limits?.get(id),
           },
           (event) => {
             store.append(id, event);

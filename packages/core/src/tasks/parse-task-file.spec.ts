@@ -21,6 +21,11 @@ describe('parseTaskFile', () => {
     });
   });
 
+  it('reads a command policy', () => {
+    expect(parseTaskFile('x/codex/a.md', '---\ntitle: T\ncommands: { allow: [npm, npx], deny: ["npm publish"], defaultDeny: false }\n---\nbody').commands).toEqual({ allow: ['npm', 'npx'], deny: ['npm publish'], defaultDeny: false });
+    expect(() => parseTaskFile('x/codex/a.md', '---\ntitle: T\ncommands: { deny: git push }\n---\nbody')).toThrow('`commands.deny` must be a list');
+  });
+
   it('lets the front matter set the id', () => {
     expect(parseTaskFile('x/codex/a.md', '---\nid: other\ntitle: T\n---\nbody').id).toBe('other');
   });

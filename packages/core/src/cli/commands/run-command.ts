@@ -25,6 +25,9 @@ export function registerRunCommand(program: Command, io: CliIO): void {
     .option('--base <ref>', 'with --affected: the ref to compare with', 'main')
     .option('--no-rerun-conflicts', 'leave a task that conflicts at the wave merge on its branch instead of re-running it once on the merged code')
     .option('--check-command <cmd>', 'run on each wave\'s merged result (CODEWAVES_WAVE_BASE/HEAD are set); a failure sends the tasks it points at back once with the output. Nx: "npx nx affected -t lint,test,typecheck --base=$CODEWAVES_WAVE_BASE --head=$CODEWAVES_WAVE_HEAD"')
+    .option('--deny-command <patterns...>', 'refuse these commands in run_command, on top of the defaults (a pattern is words: "git push", "rm -rf")')
+    .option('--allow-command <patterns...>', 'run_command may run only commands matching these patterns')
+    .option('--no-default-deny', 'drop the built-in deny list of run_command (git push, git remote, git config, publishing, gh, sudo ...)')
     .option('--allow-dirty', 'run even if files the tasks will change have uncommitted edits (agents will not see them)')
     .option('--json', 'print the run summary as JSON at the end')
     .addOption(new Option('--output-style <style>', 'text: lines for people; jsonl: one JSON event per line, for CI logs').choices(['text', 'jsonl']).default('text'))
@@ -41,6 +44,9 @@ export function registerRunCommand(program: Command, io: CliIO): void {
         affected?: boolean;
         rerunConflicts: boolean;
         checkCommand?: string;
+        denyCommand?: string[];
+        allowCommand?: string[];
+        defaultDeny: boolean;
         base: string;
         json?: boolean;
         outputStyle: 'text' | 'jsonl';
@@ -61,6 +67,7 @@ export function registerRunCommand(program: Command, io: CliIO): void {
           affectedSince: options.affected ? options.base : undefined,
           rerunConflicts: options.rerunConflicts,
           checkCommand: options.checkCommand,
+          commandPolicy: { allow: options.allowCommand, deny: options.denyCommand, defaultDeny: options.defaultDeny },
           reporter: options.json ? {} : options.outputStyle === 'jsonl' ? jsonlReporter(io.stdout) : consoleReporter(io.stdout),
           env: io.env,
         });
