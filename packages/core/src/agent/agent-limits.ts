@@ -4,4 +4,6 @@ import type { CommandPolicy } from './tools/command-policy/command-policy';
 export interface AgentLimits {
   /** What run_command may run (default: DEFAULT_COMMAND_POLICY). */
   commandPolicy?: CommandPolicy;
+  /** Wall clock for the whole agent run (task front matter `timeout`, else the run's --task-timeout). */
+  timeoutMs?: number;
 }

@@ -5,6 +5,8 @@ import type { CommandSettings, Task } from '../tasks';
 export interface AgentLimitOptions {
   /** run_command's policy for every task of the run; a task's front matter adds its own. */
   commandPolicy?: CommandSettings;
+  /** Wall clock per task's agent, unless its front matter sets `timeout`. */
+  taskTimeoutMs?: number;
 }
 
 /** One task's limits: the run's options, then its front matter. */
@@ -14,6 +16,7 @@ export function resolveAgentLimits(task: Task, options: AgentLimitOptions): Agen
       { source: 'the run options', ...options.commandPolicy },
       { source: `the front matter of ${task.file}`, ...task.commands },
     ]),
+    ...((task.timeoutMs ?? options.taskTimeoutMs) !== undefined ? { timeoutMs: task.timeoutMs ?? options.taskTimeoutMs } : {}),
   };
 }
 

@@ -68,7 +68,7 @@ export async function replyToThread(options: ReplyOptions): Promise<{ status: Th
     maxTurns: options.maxTurns,
     env,
     // The run's own options are not stored: a follow-up gets the task's front matter and the defaults.
-    commandPolicy: resolveAgentLimits(task, {}).commandPolicy,
+    ...resolveAgentLimits(task, {}),
     onEvent: (event) => store.append(planned.id, event),
   });
   if (outcome.status !== 'completed') {

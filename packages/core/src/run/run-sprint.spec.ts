@@ -160,4 +160,31 @@ describe('runSprint', () => {
     ].map((line) => expect.stringContaining(line.slice(0, -1))));
     expect(summary.tasks.every((task) => task.status === 'merged')).toBe(true);
   });
+
+  it('fails a task that runs past its timeout, with the reason, and merges the others', async () => {
+    repo.write({ 'packages/b/codex/new-file.md': '---\ntitle: Create b util\ntouches: [packages/b/src/util.ts]\ntimeout: 1s\n---\nCreate util.ts.' });
+    const base = repo.commit('a task with a timeout');
+    const finish = [{ toolCalls: [{ name: 'finish', arguments: { summary: 'nothing to do' } }] }];
+    const script = scriptedModel({
+      'Add top export': finish,
+      'Add bottom export': finish,
+      'Create b util': [{ toolCalls: [{ name: 'write_file', arguments: { path: 'packages/b/src/util.ts', content: 'export const util = 1;\n' } }] }, { content: 'never seen' }],
+    });
+    let slowed = 0;
+    server.setHandler((request) => {
+      // the second turn of the timed task: the model takes far longer than the task may
+      if (request.messages.some((m) => m.content?.includes('Create b util')) && request.messages.some((m) => m.role === 'tool') && slowed++ === 0) {
+        return [{ kind: 'delay', ms: 20_000 }, { content: 'too late' }];
+      }
+      return script(request);
+    });
+    const summary = await runSprint({ cwd: repo.root, env: env(), runId: 'r-timeout', taskTimeoutMs: 60_000 });
+    const task = summary.tasks.find((t) => t.id === 'new-file')!;
+    expect([task.status, task.summary]).toEqual(['failed', 'timed out after 1s (stopped while the model was answering)']);
+    expect(summary.tasks.filter((t) => t.id !== 'new-file').map((t) => t.status)).toEqual(['merged', 'merged']);
+    const statuses = readThread(join(summary.threadsDir, 'threads', 'new-file.jsonl')).filter((e) => e.type === 'status');
+    expect(statuses.at(-1)).toMatchObject({ status: 'failed', reason: 'timed out after 1s' });
+    // nothing half-done was committed: the task's branch is still at the base
+    expect(repo.git('rev-parse', task.branch).trim()).toBe(base);
+  });
 });

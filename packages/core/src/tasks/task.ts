@@ -22,6 +22,8 @@ export interface TaskFrontMatter {
   dependsOn?: string[];
   agent?: AgentSettings;
   commands?: CommandSettings;
+  /** `10m`, `90s`, `1h30m` or seconds. */
+  timeout?: string | number;
 }
 
 /** A task as the rest of the engine sees it: parsed, validated, with where it came from. */
@@ -34,6 +36,8 @@ export interface Task {
   dependsOn: string[];
   agent: AgentSettings;
   commands?: CommandSettings;
+  /** Wall-clock limit for the agent, from the front matter's `timeout`. */
+  timeoutMs?: number;
   /** Workspace-relative path of the task file, with forward slashes. */
   file: string;
   /** The project that owns the task file, if any. */

@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import type * as ReportModule from '../../report';
 import type * as RunModule from '../../run';
 import { EXIT } from '../exit-codes';
-import { positiveInt, projectFilter, type CliIO } from '../cli-io';
+import { duration, positiveInt, projectFilter, type CliIO } from '../cli-io';
 
 export function registerRunCommand(program: Command, io: CliIO): void {
   program
@@ -21,6 +21,7 @@ export function registerRunCommand(program: Command, io: CliIO): void {
     .option('--base-url <url>', 'OpenAI-compatible endpoint (default: OPENAI_BASE_URL)')
     .option('-c, --concurrency <n>', 'agents at once', positiveInt, 4)
     .option('--max-turns <n>', 'model turns per task before it is stopped', positiveInt, 50)
+    .option('--task-timeout <duration>', 'wall clock per task\'s agent, e.g. 10m, 90s, 1h30m (a task\'s front matter `timeout` wins); on expiry its commands are killed and the task fails', duration)
     .option('--affected', 'only tasks whose task file or footprint meets a file changed since --base')
     .option('--base <ref>', 'with --affected: the ref to compare with', 'main')
     .option('--no-rerun-conflicts', 'leave a task that conflicts at the wave merge on its branch instead of re-running it once on the merged code')
@@ -40,6 +41,7 @@ export function registerRunCommand(program: Command, io: CliIO): void {
         baseUrl?: string;
         concurrency: number;
         maxTurns: number;
+        taskTimeout?: number;
         allowDirty?: boolean;
         affected?: boolean;
         rerunConflicts: boolean;
@@ -63,6 +65,7 @@ export function registerRunCommand(program: Command, io: CliIO): void {
           baseURL: options.baseUrl,
           concurrency: options.concurrency,
           maxTurns: options.maxTurns,
+          taskTimeoutMs: options.taskTimeout,
           allowDirty: options.allowDirty,
           affectedSince: options.affected ? options.base : undefined,
           rerunConflicts: options.rerunConflicts,
