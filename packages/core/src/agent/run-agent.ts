@@ -95,8 +95,9 @@ async function runLoop(options: RunAgentOptions): Promise<AgentOutcome> {
     if (reply.usage) {
       usage.inputTokens += reply.usage.inputTokens;
       usage.outputTokens += reply.usage.outputTokens;
+      if (reply.usage.cachedInputTokens) usage.cachedInputTokens = (usage.cachedInputTokens ?? 0) + reply.usage.cachedInputTokens;
     }
-    emit({ type: 'assistant', turn, content: reply.content, reasoning: reply.reasoning, toolCalls: reply.toolCalls, usage: reply.usage });
+    emit({ type: 'assistant', turn, content: reply.content, reasoning: reply.reasoning, toolCalls: reply.toolCalls, usage: reply.usage, ...(reply.model ? { model: reply.model } : {}) });
     messages.push({ role: 'assistant', content: reply.content, toolCalls: reply.toolCalls });
 
     if (reply.toolCalls.length === 0) return outcome('completed', reply.content?.trim() || 'done', turn);

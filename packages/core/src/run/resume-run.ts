@@ -12,6 +12,7 @@ import { checkEndpoints, resolveProviders } from './prepare-run';
 import { resolveLimits } from './agent-limits';
 import type { RunOptions } from './run-options';
 import { agentPoolFor, summariseRun } from './run-sprint';
+import { loadPrices } from '../pricing';
 import { taskBranch, type RunSummary, type TaskResult } from './run-summary';
 import { runWave } from './run-wave';
 
@@ -26,6 +27,7 @@ const FINISHED: ReadonlySet<ThreadStatus> = new Set(['merged', 'failed', 'confli
 export async function resumeRun(options: Omit<RunOptions, 'runId'> & { runId?: string }): Promise<RunSummary> {
   const started = Date.now();
   const env = options.env ?? process.env;
+  const prices = loadPrices({ file: options.pricesFile, cwd: options.cwd, env });
   const reporter = options.reporter ?? {};
   const root = await findRepositoryRoot(options.cwd);
   const { state, dir } = readRun(root, options.runId);
@@ -76,7 +78,7 @@ export async function resumeRun(options: Omit<RunOptions, 'runId'> & { runId?: s
     await pool.close();
     saveState();
   }
-  const summary = await summariseRun(root, { runId: state.runId, base: state.base, integrationBranch: state.integrationBranch, waves: state.plan.waves }, results, started, store.runDir);
+  const summary = await summariseRun(root, { runId: state.runId, base: state.base, integrationBranch: state.integrationBranch, waves: state.plan.waves }, results, started, store.runDir, prices);
   reporter.finished?.(summary);
   return summary;
 }

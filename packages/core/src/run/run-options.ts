@@ -29,6 +29,8 @@ export interface RunOptions extends SprintOptions, ProviderOptions, AgentLimitOp
    * CODEWAVES_WAVE_HEAD set); the tasks a failure points at get one follow-up with its output.
    */
   checkCommand?: string;
+  /** A JSON price file over the built-in prices (default: CODEWAVES_PRICES). */
+  pricesFile?: string;
   reporter?: RunReporter;
   env?: NodeJS.ProcessEnv;
   /** Overrides the built worker file (tests). */

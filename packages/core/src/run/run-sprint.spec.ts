@@ -1,8 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scriptedModel, startOpenAIServer, type OpenAIServer } from '../../../../tools/openai-server';
-import { gitRepo, type GitFixture } from '../../../../tools/testing/git-fixture';
+import { GIT_TEST_ENV, gitRepo, type GitFixture } from '../../../../tools/testing/git-fixture';
+import { runCli } from '../../../../tools/testing/run-cli';
+import { renderSummaryText } from '../report/render-summary';
 import { readThread } from '../threads';
 import { runSprint } from './run-sprint';
 
@@ -186,5 +188,41 @@ describe('runSprint', () => {
     expect(statuses.at(-1)).toMatchObject({ status: 'failed', reason: 'timed out after 1s' });
     // nothing half-done was committed: the task's branch is still at the base
     expect(repo.git('rev-parse', task.branch).trim()).toBe(base);
+  });
+
+  it('records tokens and cost per task, per wave and for the run, and shows them', async () => {
+    const usage = { prompt_tokens: 1_000_000, completion_tokens: 100_000, cached_tokens: 400_000 };
+    const finish = [{ toolCalls: [{ name: 'finish', arguments: { summary: 'nothing to do' } }], usage }];
+    server.setHandler(scriptedModel({ 'Add top export': finish, 'Add bottom export': finish, 'Create b util': finish }));
+    const run = (runId: string, extra: Record<string, string> = {}) => runSprint({ cwd: repo.root, env: { ...env(), CODEWAVES_MODEL: 'gpt-5', ...extra }, runId, concurrency: 1 });
+
+    // the test server answers as the model asked for; gpt-5 is in the built-in table: 0.6M x 1.25 + 0.4M x 0.125 + 0.1M x 10 per 1M
+    const priced = await run('r-cost');
+    const each = 0.6 * 1.25 + 0.4 * 0.125 + 0.1 * 10;
+    expect(priced.tasks.map((t) => [t.id, t.model, t.tokens, t.costUsd])).toEqual(
+      ['add-bottom', 'new-file', 'add-top'].map((id) => [id, 'gpt-5', { input: 1_000_000, output: 100_000, cachedInput: 400_000 }, expect.closeTo(each, 10)]),
+    );
+    expect(priced.usage!.waves.map((w) => w.costUsd)).toEqual([expect.closeTo(2 * each, 10), expect.closeTo(each, 10)]);
+    expect(priced.usage!.total).toEqual({ input: 3_000_000, cachedInput: 1_200_000, output: 300_000, costUsd: expect.closeTo(3 * each, 10), unpriced: [] });
+    const text = renderSummaryText(priced);
+    expect(text).toContain('  wave 1  (2,200,000 tokens, $3.60)');
+    expect(text).toMatch(/merged\s+add-top  0 files, 1,100,000 tokens \(\$1\.80\)/);
+    expect(text).toContain('tokens: 3,000,000 input (1,200,000 cached), 300,000 output; cost $5.40 (approximate list prices as of 2025-08');
+
+    // a model with no price: tokens, and the cost says unknown instead of guessing
+    const unknown = await run('r-unknown', { CODEWAVES_MODEL: 'local-llama' });
+    expect(unknown.usage!.total).toMatchObject({ input: 3_000_000, costUsd: null, unpriced: ['add-bottom', 'new-file', 'add-top'] });
+    expect(renderSummaryText(unknown)).toContain('cost unknown: no price for the model of add-bottom, new-file, add-top');
+
+    // a price file gives it one; the review commands show it too
+    const prices = join(worktrees, 'prices.json');
+    writeFileSync(prices, JSON.stringify({ 'local-llama': { input: 0.1, output: 1 } }));
+    const cliEnv = { ...process.env, ...GIT_TEST_ENV, CODEWAVES_WORKTREES: worktrees, CODEWAVES_PRICES: prices };
+    const threads = JSON.parse((await runCli(repo.root, ['threads', '--json', '--run', 'r-unknown'], cliEnv)).stdout);
+    expect(threads.threads[0]).toMatchObject({ model: 'local-llama', tokens: { input: 1_000_000, cachedInput: 400_000, output: 100_000 }, costUsd: expect.closeTo(0.2, 10) });
+    const shown = await runCli(repo.root, ['show', 'add-top', '--run', 'r-unknown'], cliEnv);
+    expect(shown.stdout).toContain('tokens: 1,000,000 input (400,000 cached), 100,000 output; cost $0.20 (approximate list prices as of 2025-08 unless overridden by --prices or CODEWAVES_PRICES) [model local-llama]');
+    const noPrice = await runCli(repo.root, ['show', 'add-top', '--run', 'r-unknown'], { ...cliEnv, CODEWAVES_PRICES: '' });
+    expect(noPrice.stdout).toContain('cost unknown: no price for the model of add-top');
   });
 });

@@ -1,12 +1,13 @@
 import { cpus } from 'node:os';
 import { git } from '../git';
+import { loadPrices, type PriceTable } from '../pricing';
 import { AgentPool } from '../pool';
 import { ThreadStore } from '../threads';
 import { resolveLimits } from './agent-limits';
 import { planSprint } from './plan-sprint';
 import { checkEndpoints, checkWorkingTree, ignoreStateFolder, newRunId, resolveProviders } from './prepare-run';
 import type { RunOptions } from './run-options';
-import { integrationBranchName, type RunSummary, type TaskResult } from './run-summary';
+import { integrationBranchName, priceRun, type RunSummary, type TaskResult } from './run-summary';
 import { runWave } from './run-wave';
 
 export const DEFAULT_CONCURRENCY = 4;
@@ -20,6 +21,8 @@ export async function runSprint(options: RunOptions): Promise<RunSummary> {
   const started = Date.now();
   const env = options.env ?? process.env;
   const reporter = options.reporter ?? {};
+  // A bad price file fails the run before anything is created.
+  const prices = loadPrices({ file: options.pricesFile, cwd: options.cwd, env });
 
   const sprint = await planSprint(options);
   if (sprint.plan.tasks.length === 0) {
@@ -61,7 +64,7 @@ export async function runSprint(options: RunOptions): Promise<RunSummary> {
     saveState();
   }
 
-  const summary = await summariseRun(root, { runId, base: sprint.plan.baseCommit, integrationBranch, waves: sprint.plan.waves }, results, started, store.runDir);
+  const summary = await summariseRun(root, { runId, base: sprint.plan.baseCommit, integrationBranch, waves: sprint.plan.waves }, results, started, store.runDir, prices);
   reporter.finished?.(summary);
   return summary;
 }
@@ -78,12 +81,15 @@ export async function summariseRun(
   results: ReadonlyMap<string, TaskResult>,
   started: number,
   threadsDir: string,
+  prices: PriceTable,
 ): Promise<RunSummary> {
+  const tasks = run.waves.flatMap((wave) => wave.map((id) => results.get(id)!));
   return {
     ...run,
     head: (await git(root, ['rev-parse', run.integrationBranch])).trim(),
-    tasks: run.waves.flatMap((wave) => wave.map((id) => results.get(id)!)),
+    tasks,
     durationMs: Date.now() - started,
     threadsDir,
+    usage: priceRun(tasks, run.waves, prices),
   };
 }

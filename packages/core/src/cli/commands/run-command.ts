@@ -30,6 +30,7 @@ export function registerRunCommand(program: Command, io: CliIO): void {
     .option('--allow-command <patterns...>', 'run_command may run only commands matching these patterns')
     .option('--no-default-deny', 'drop the built-in deny list of run_command (git push, git remote, git config, publishing, gh, sudo ...)')
     .option('--allow-dirty', 'run even if files the tasks will change have uncommitted edits (agents will not see them)')
+    .option('--prices <file>', 'a JSON price file (model -> USD per 1M input/cachedInput/output tokens) over the built-in approximate prices (default: CODEWAVES_PRICES)')
     .option('--json', 'print the run summary as JSON at the end')
     .addOption(new Option('--output-style <style>', 'text: lines for people; jsonl: one JSON event per line, for CI logs').choices(['text', 'jsonl']).default('text'))
     .option('--cwd <dir>', 'the workspace (default: the current folder)')
@@ -51,6 +52,7 @@ export function registerRunCommand(program: Command, io: CliIO): void {
         defaultDeny: boolean;
         base: string;
         json?: boolean;
+        prices?: string;
         outputStyle: 'text' | 'jsonl';
         cwd?: string;
       }) => {
@@ -66,6 +68,7 @@ export function registerRunCommand(program: Command, io: CliIO): void {
           concurrency: options.concurrency,
           maxTurns: options.maxTurns,
           taskTimeoutMs: options.taskTimeout,
+          pricesFile: options.prices,
           allowDirty: options.allowDirty,
           affectedSince: options.affected ? options.base : undefined,
           rerunConflicts: options.rerunConflicts,
