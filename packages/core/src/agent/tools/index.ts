@@ -7,7 +7,7 @@ import type { AgentTool } from './tool';
 export * from './tool';
 export { applyPatchTool, askUserTool, editFileTool, finishTool, listFiles, readFileTool, runCommandTool, searchTool, writeFileTool };
 export * from './command-env';
-export { checkCommand, commandPolicy, DEFAULT_COMMAND_POLICY, DEFAULT_DENY, type CommandPolicy, type CommandPolicySettings } from './command-policy/command-policy';
+export { commandVerdict, commandPolicy, DEFAULT_COMMAND_POLICY, DEFAULT_DENY, type CommandPolicy, type CommandPolicySettings } from './command-policy/command-policy';
 export { runShellCommand, type CommandOutcome } from './run-command';
 
 /** The tools every agent gets, in the order the model sees them. */

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { resolveInside } from '../../sandbox';
 import { commandEnvironment } from './command-env';
-import { checkCommand, DEFAULT_COMMAND_POLICY } from './command-policy/command-policy';
+import { commandVerdict, DEFAULT_COMMAND_POLICY } from './command-policy/command-policy';
 import { stringArg, ToolArgumentError, type AgentTool } from './tool';
 
 const DEFAULT_TIMEOUT_MS = 120_000;
@@ -82,7 +82,7 @@ export const runCommandTool: AgentTool = {
   async run(args, { roots, signal, env, commandPolicy }) {
     const command = stringArg(args, 'command')!;
     if (command.trim() === '') throw new ToolArgumentError('command must not be empty');
-    const verdict = checkCommand(command, commandPolicy ?? DEFAULT_COMMAND_POLICY);
+    const verdict = commandVerdict(command, commandPolicy ?? DEFAULT_COMMAND_POLICY);
     if (!verdict.allowed) {
       return {
         output: `refused by the command policy, nothing was run: ${verdict.reason}. If the task needs it, leave it to the user: say so in your finish summary (or ask_user).`,

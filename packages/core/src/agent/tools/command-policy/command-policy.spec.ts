@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCommandTool } from '../run-command';
-import { checkCommand, commandPolicy, DEFAULT_COMMAND_POLICY } from './command-policy';
+import { commandVerdict, commandPolicy, DEFAULT_COMMAND_POLICY } from './command-policy';
 import { shellPipelines } from './shell-commands';
 
 describe('shellPipelines', () => {
@@ -15,13 +15,15 @@ describe('shellPipelines', () => {
     ]);
     expect(shellPipelines('echo $(git remote -v) `git config x`')).toEqual([[['echo', '$(git remote -v)', '`...`']], [['git', 'remote', '-v']], [['git', 'config', 'x']]]);
     expect(shellPipelines("bash -lc 'timeout -s KILL 5 nice -n 3 git push' 2>&1 >/dev/null")).toEqual([[['bash', '-lc', 'timeout -s KILL 5 nice -n 3 git push']], [['git', 'push']]]);
+    expect(shellPipelines("cat > notes.md <<'EOF'\ngit push\nsudo make me a sandwich\nEOF\nnpm test")).toEqual([[['cat']], [['npm', 'test']]]);
+    expect(shellPipelines('cat <<-END | tee x\n\tgh pr create\n\tEND\ngit status')).toEqual([[['cat'], ['tee', 'x']], [['git', 'status']]]);
     expect(shellPipelines('if true; then xargs -n 1 git push < refs; fi # git config')).toEqual([[['true']], [['git', 'push']]]);
   });
 });
 
-describe('checkCommand', () => {
+describe('commandVerdict', () => {
   const refused = (command: string, policy = DEFAULT_COMMAND_POLICY) => {
-    const verdict = checkCommand(command, policy);
+    const verdict = commandVerdict(command, policy);
     return verdict.allowed ? undefined : verdict.reason;
   };
 

@@ -76,7 +76,7 @@ const DOWNLOADERS = new Set(['curl', 'wget']);
 const INTERPRETERS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'fish', 'python', 'python3', 'node', 'perl', 'ruby']);
 
 /** Checks every simple command of a command line (each side of `&&`, `;`, `|`, inside `$(...)`, `sh -c`). */
-export function checkCommand(command: string, policy: CommandPolicy): CommandVerdict {
+export function commandVerdict(command: string, policy: CommandPolicy): CommandVerdict {
   for (const pipeline of shellPipelines(command)) {
     if (policy.denyPipeToShell) {
       const download = pipeline.findIndex((words) => DOWNLOADERS.has(programName(words)));

@@ -132,11 +132,26 @@ function split(command: string): { pipelines: string[][][]; nested: string[] } {
   };
   const append = (text: string) => (word = (word ?? '') + text);
 
+  // Here-documents whose bodies start after the current line: their text is data, not commands.
+  const heredocs: Array<{ delimiter: string; stripTabs: boolean }> = [];
   let i = 0;
   while (i < command.length) {
     const c = command[i]!;
     const next = command[i + 1];
-    if (c === '\\') {
+    if (c === '<' && next === '<' && command[i + 2] !== '<' && word === undefined) {
+      i += 2;
+      const stripTabs = command[i] === '-';
+      if (stripTabs) i++;
+      while (command[i] === ' ' || command[i] === '\t') i++;
+      const match = /^(['"]?)([^\s'";&|<>()]+)\1/.exec(command.slice(i));
+      if (match) {
+        heredocs.push({ delimiter: match[2]!, stripTabs });
+        i += match[0].length;
+      }
+    } else if (c === '\n' && heredocs.length > 0) {
+      i = skipHeredocBodies(command, i + 1, heredocs.splice(0));
+      endPipeline();
+    } else if (c === '\\') {
       if (next !== '\n' && next !== undefined) append(next);
       i += 2;
     } else if (c === "'") {
@@ -194,6 +209,20 @@ function split(command: string): { pipelines: string[][][]; nested: string[] } {
   }
   endPipeline();
   return { pipelines, nested };
+}
+
+/** Where the text after the here-document bodies starting at `from` resumes. */
+function skipHeredocBodies(text: string, from: number, heredocs: ReadonlyArray<{ delimiter: string; stripTabs: boolean }>): number {
+  let i = from;
+  for (const { delimiter, stripTabs } of heredocs) {
+    while (i < text.length) {
+      const end = text.indexOf('\n', i);
+      const line = text.slice(i, end < 0 ? text.length : end);
+      i = end < 0 ? text.length : end + 1;
+      if ((stripTabs ? line.replace(/^\t+/, '') : line) === delimiter) break;
+    }
+  }
+  return i;
 }
 
 /** Index of the `)` that closes the `(` at `open`, skipping quoted text; the end of the text if none. */
