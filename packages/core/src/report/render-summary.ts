@@ -56,7 +56,7 @@ export function renderUsageLine(usage: UsageTotals): string {
   const tokens = `tokens: ${formatCount(usage.input)} input${usage.cachedInput ? ` (${formatCount(usage.cachedInput)} cached)` : ''}, ${formatCount(usage.output)} output`;
   const cost =
     usage.costUsd === null
-      ? `cost unknown: no price for the model of ${usage.unpriced.join(', ')} (add it to a --prices or CODEWAVES_PRICES file)`
+      ? `cost unknown for ${usage.unpriced.join(', ')}: no price for the model that answered, or no model named (a replay); add it to a --prices or CODEWAVES_PRICES file`
       : `cost ${formatUsd(usage.costUsd)} (approximate list prices as of ${PRICES_AS_OF} unless overridden by --prices or CODEWAVES_PRICES)`;
   return `${tokens}; ${cost}`;
 }

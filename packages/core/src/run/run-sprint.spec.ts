@@ -212,7 +212,7 @@ describe('runSprint', () => {
     // a model with no price: tokens, and the cost says unknown instead of guessing
     const unknown = await run('r-unknown', { CODEWAVES_MODEL: 'local-llama' });
     expect(unknown.usage!.total).toMatchObject({ input: 3_000_000, costUsd: null, unpriced: ['add-bottom', 'new-file', 'add-top'] });
-    expect(renderSummaryText(unknown)).toContain('cost unknown: no price for the model of add-bottom, new-file, add-top');
+    expect(renderSummaryText(unknown)).toContain('cost unknown for add-bottom, new-file, add-top: no price for the model that answered');
 
     // a price file gives it one; the review commands show it too
     const prices = join(worktrees, 'prices.json');
@@ -223,6 +223,6 @@ describe('runSprint', () => {
     const shown = await runCli(repo.root, ['show', 'add-top', '--run', 'r-unknown'], cliEnv);
     expect(shown.stdout).toContain('tokens: 1,000,000 input (400,000 cached), 100,000 output; cost $0.20 (approximate list prices as of 2025-08 unless overridden by --prices or CODEWAVES_PRICES) [model local-llama]');
     const noPrice = await runCli(repo.root, ['show', 'add-top', '--run', 'r-unknown'], { ...cliEnv, CODEWAVES_PRICES: '' });
-    expect(noPrice.stdout).toContain('cost unknown: no price for the model of add-top');
+    expect(noPrice.stdout).toContain('cost unknown for add-top: no price');
   });
 });
