@@ -18,7 +18,8 @@ function finishReason(reply: ScriptedReply): 'tool_calls' | 'stop' {
 }
 
 function usageObject(usage: Usage) {
-  return { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens };
+  const { cached_tokens, ...counts } = usage;
+  return { ...counts, total_tokens: usage.prompt_tokens + usage.completion_tokens, ...(cached_tokens !== undefined ? { prompt_tokens_details: { cached_tokens } } : {}) };
 }
 
 /** A `chat.completion` object. */

@@ -3,6 +3,8 @@ import type { ModelMessage, ScriptedReply, ScriptedToolCall } from './types';
 export interface Usage {
   prompt_tokens: number;
   completion_tokens: number;
+  /** Of prompt_tokens, how many the server had cached. */
+  cached_tokens?: number;
 }
 
 /** What a wire-format builder needs besides the reply. */

@@ -74,7 +74,7 @@ export function responseObject(reply: ScriptedReply, context: ReplyContext): Rec
       status: 'completed',
     });
   }
-  const { prompt_tokens, completion_tokens } = context.usage;
+  const { prompt_tokens, completion_tokens, cached_tokens } = context.usage;
   return {
     id: context.nextId('resp'),
     // Without `object: 'response'` the SDK does not add `output_text`.
@@ -85,7 +85,7 @@ export function responseObject(reply: ScriptedReply, context: ReplyContext): Rec
     output,
     usage: {
       input_tokens: prompt_tokens,
-      input_tokens_details: { cached_tokens: 0 },
+      input_tokens_details: { cached_tokens: cached_tokens ?? 0 },
       output_tokens: completion_tokens,
       output_tokens_details: { reasoning_tokens: 0 },
       total_tokens: prompt_tokens + completion_tokens,

@@ -12,7 +12,7 @@ export interface ScriptedReply {
   /** Sent as `reasoning_content` on Chat Completions and as a `reasoning` output item on Responses. */
   reasoning?: string;
   /** Defaults to a rough estimate (characters / 4). */
-  usage?: { prompt_tokens: number; completion_tokens: number };
+  usage?: { prompt_tokens: number; completion_tokens: number; cached_tokens?: number };
 }
 
 /**

@@ -18,6 +18,7 @@ export * from './sandbox';
 export * from './agent';
 export * from './pool';
 export * from './threads';
+export * from './pricing';
 export * from './merge';
 export * from './run';
 export * from './report';

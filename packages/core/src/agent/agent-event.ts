@@ -3,7 +3,7 @@ import type { AssistantTurn, TokenUsage } from './model';
 /** What an agent reports while it works; the thread store appends each one to the thread's log. */
 export type AgentEvent =
   | { type: 'message'; role: 'system' | 'user'; content: string }
-  | { type: 'assistant'; turn: number; content?: string; reasoning?: string; toolCalls: AssistantTurn['toolCalls']; usage?: TokenUsage }
+  | { type: 'assistant'; turn: number; content?: string; reasoning?: string; toolCalls: AssistantTurn['toolCalls']; usage?: TokenUsage; model?: string }
   | { type: 'tool-result'; toolCallId: string; name: string; output: string; isError: boolean; wrote?: string[] }
   | { type: 'error'; message: string }
   | { type: 'retry'; attempt: number; delayMs: number; status?: number; reason: string };

@@ -7,7 +7,7 @@ const BASE_INSTRUCTIONS = `You are a coding agent working on one task in a git w
 Other agents work on other tasks in parallel, in other worktrees; your changes are merged after yours and theirs are done.
 Use the tools to inspect and change files. Paths are relative to the repository root.
 Change only what the task needs: stay within the files the task is about, keep the existing style, and do not reformat unrelated code.
-Prefer edit_file for changes to existing files and write_file for new files.
+Prefer edit_file or apply_patch for changes to existing files (apply_patch for several hunks or files at once) and write_file for new files.
 When the task is done, call finish with a short summary of what you changed.`;
 
 /**

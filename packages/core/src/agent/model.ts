@@ -12,6 +12,8 @@ export interface ToolCall {
 export interface TokenUsage {
   inputTokens: number;
   outputTokens: number;
+  /** Of inputTokens, how many the provider served from its prompt cache (billed lower). */
+  cachedInputTokens?: number;
 }
 
 export interface AssistantTurn {
@@ -20,6 +22,8 @@ export interface AssistantTurn {
   reasoning?: string;
   toolCalls: ToolCall[];
   usage?: TokenUsage;
+  /** The model that answered, as the provider names it (prices are looked up by it). */
+  model?: string;
 }
 
 export type ConversationMessage =

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { parseDuration } from '../tasks/duration';
 
 /** The CLI's seams: where it reads and writes, so tests run it in-process. */
 export interface CliIO {
@@ -13,6 +14,13 @@ export interface CliIO {
 
 export function projectFilter(names: string[] | undefined): ReadonlySet<string> | undefined {
   return names && names.length > 0 ? new Set(names.flatMap((name) => name.split(','))) : undefined;
+}
+
+/** commander option parser for durations (`10m`, `90s`, `1h30m`, seconds): milliseconds. */
+export function duration(value: string): number {
+  const ms = parseDuration(value);
+  if (ms === undefined) throw new InvalidArgumentError('must be a duration such as 10m, 90s or 1h30m, or a number of seconds');
+  return ms;
 }
 
 /** commander option parser for counts: a whole number of at least 1, or a message naming the rule. */

@@ -1,5 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { AgentEvent, AgentOutcome } from '../agent/agent-event';
+import type { AgentLimits } from '../agent/agent-limits';
 import type { ProviderConfig } from '../agent/providers/provider-config';
 import type { ConversationMessage } from '../agent/model';
 
@@ -14,6 +15,7 @@ export interface AgentJob {
   maxTurns: number;
   /** A follow-up: the thread's conversation so far; `prompt` is then the new user message. */
   history?: ConversationMessage[];
+  limits?: AgentLimits;
   port: MessagePort;
 }
 

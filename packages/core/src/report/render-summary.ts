@@ -1,4 +1,5 @@
-import type { RunSummary } from '../run/run-summary';
+import { formatUsd, PRICES_AS_OF } from '../pricing';
+import type { RunSummary, TaskResult, UsageTotals } from '../run/run-summary';
 
 /** The end of a run, for a terminal: what happened to each task and where to look next. */
 export function renderSummaryText(summary: RunSummary): string {
@@ -9,12 +10,12 @@ export function renderSummaryText(summary: RunSummary): string {
     `Run ${summary.runId}: ${merged}/${summary.tasks.length} tasks merged in ${summary.waves.length} wave${summary.waves.length === 1 ? '' : 's'} (${formatDuration(summary.durationMs)})`,
   );
   for (const [index, wave] of summary.waves.entries()) {
-    lines.push(`  wave ${index + 1}`);
+    const waveUsage = summary.usage?.waves[index];
+    lines.push(`  wave ${index + 1}${waveUsage && waveUsage.input + waveUsage.output > 0 ? `  (${renderUsageShort(waveUsage)})` : ''}`);
     for (const id of wave) {
       const task = summary.tasks.find((candidate) => candidate.id === id);
       if (!task) continue;
-      const tokens = task.tokens.input + task.tokens.output;
-      lines.push(`    ${pad(task.status, 10)} ${task.id}  ${task.files.length} file${task.files.length === 1 ? '' : 's'}${tokens ? `, ${tokens} tokens` : ''}, ${formatDuration(task.durationMs)}`);
+      lines.push(`    ${pad(task.status, 10)} ${task.id}  ${task.files.length} file${task.files.length === 1 ? '' : 's'}${renderTaskTokens(task)}, ${formatDuration(task.durationMs)}`);
       for (const file of task.files.slice(0, 8)) lines.push(`               ${file}`);
       if (task.files.length > 8) lines.push(`               ... ${task.files.length - 8} more`);
       if (task.resolvedConflicts?.length) lines.push(`               conflicts resolved: ${task.resolvedConflicts.map((r) => `${r.file} (${r.by === 'json' ? 'as data' : r.by === 'lockfile' ? 'regenerated' : 'structurally'})`).join(', ')}`);
@@ -30,6 +31,7 @@ export function renderSummaryText(summary: RunSummary): string {
   const changed = summary.tasks.reduce((sum, task) => sum + task.files.length, 0);
   const unplanned = summary.tasks.reduce((sum, task) => sum + (task.drift?.unplanned.length ?? 0), 0);
   if (changed > 0) lines.push(`  footprint: ${changed - unplanned} of ${changed} changed files were predicted${unplanned ? ` (${unplanned} not: see "not predicted")` : ''}`);
+  if (summary.usage && summary.usage.total.input + summary.usage.total.output > 0) lines.push(`  ${renderUsageLine(summary.usage.total)}`);
   lines.push('');
   lines.push(`Integration branch: ${summary.integrationBranch} (${summary.head.slice(0, 10)}), from ${summary.base.slice(0, 10)}. Your checkout was not changed.`);
   lines.push(`  review:  git log --oneline ${summary.base.slice(0, 10)}..${summary.integrationBranch}`);
@@ -37,6 +39,31 @@ export function renderSummaryText(summary: RunSummary): string {
   lines.push(`  apply:   git merge ${summary.integrationBranch}`);
   lines.push(`  threads: codewaves threads; codewaves show <task>; codewaves diff <task>  (${summary.threadsDir})`);
   return lines.join('\n');
+}
+
+function renderTaskTokens(task: TaskResult): string {
+  const tokens = task.tokens.input + task.tokens.output;
+  if (!tokens) return '';
+  const cost = task.costUsd === undefined ? '' : task.costUsd === null ? ' (cost unknown)' : ` (${formatUsd(task.costUsd)})`;
+  return `, ${formatCount(tokens)} tokens${cost}`;
+}
+
+function renderUsageShort(usage: UsageTotals): string {
+  return `${formatCount(usage.input + usage.output)} tokens, ${usage.costUsd === null ? 'cost unknown' : formatUsd(usage.costUsd)}`;
+}
+
+/** The run's tokens and cost, saying how far to trust the cost. */
+export function renderUsageLine(usage: UsageTotals): string {
+  const tokens = `tokens: ${formatCount(usage.input)} input${usage.cachedInput ? ` (${formatCount(usage.cachedInput)} cached)` : ''}, ${formatCount(usage.output)} output`;
+  const cost =
+    usage.costUsd === null
+      ? `cost unknown for ${usage.unpriced.join(', ')}: no price for the model that answered, or no model named (a replay); add it to a --prices or CODEWAVES_PRICES file`
+      : `cost ${formatUsd(usage.costUsd)} (approximate list prices as of ${PRICES_AS_OF} unless overridden by --prices or CODEWAVES_PRICES)`;
+  return `${tokens}; ${cost}`;
+}
+
+export function formatCount(count: number): string {
+  return count.toLocaleString('en-US');
 }
 
 export function formatDuration(ms: number): string {

@@ -1,5 +1,6 @@
 import type { ThreadEvent, ThreadSummary } from '../threads';
-import { formatDuration } from './render-summary';
+import { formatUsd } from '../pricing';
+import { formatCount, formatDuration } from './render-summary';
 
 /** One line per thread: status, task, project, elapsed time, tokens, files changed. */
 export function renderThreadList(threads: readonly ThreadSummary[]): string {
@@ -9,7 +10,7 @@ export function renderThreadList(threads: readonly ThreadSummary[]): string {
     thread.project ?? '-',
     `wave ${thread.wave}`,
     formatDuration(thread.elapsedMs),
-    `${thread.tokens.input + thread.tokens.output} tokens`,
+    `${formatCount(thread.tokens.input + thread.tokens.output)} tokens${thread.costUsd === undefined ? '' : thread.costUsd === null ? ' (cost unknown)' : ` (${formatUsd(thread.costUsd)})`}`,
     `${thread.files.length} file${thread.files.length === 1 ? '' : 's'}`,
   ]);
   const widths = rows.reduce((max, row) => row.map((cell, i) => Math.max(max[i] ?? 0, cell.length)), [] as number[]);

@@ -7,3 +7,4 @@ export * from './affected';
 export * from './reply-to-thread';
 export * from './scope-drift';
 export * from './resume-run';
+export * from './agent-limits';

@@ -9,6 +9,7 @@ import { describeResolved, mergeIntoIntegration } from '../merge';
 import { commitWorktree, removeWorktree, worktreesRoot } from '../sandbox';
 import { parseTaskFile } from '../tasks';
 import { findThread, readRun, ThreadStore, type ThreadStatus } from '../threads';
+import { resolveAgentLimits } from './agent-limits';
 import { AGENT_AUTHOR, mergeIdentityEnv } from './identities';
 import { taskBranch } from './run-summary';
 
@@ -66,6 +67,8 @@ export async function replyToThread(options: ReplyOptions): Promise<{ status: Th
     roots: { worktree: path, readOnly: [join(root, 'node_modules')] },
     maxTurns: options.maxTurns,
     env,
+    // The run's own options are not stored: a follow-up gets the task's front matter and the defaults.
+    ...resolveAgentLimits(task, {}),
     onEvent: (event) => store.append(planned.id, event),
   });
   if (outcome.status !== 'completed') {

@@ -5,6 +5,7 @@ import { describeResolved, mergeIntoIntegration } from '../merge';
 import { commitWorktree, createWorktree, removeWorktree, type Worktree } from '../sandbox';
 import { AGENT_AUTHOR, mergeIdentityEnv } from './identities';
 import type { SetStatus, WaveContext } from './run-wave';
+import { addUsage } from './run-summary';
 import { scopeDrift } from './scope-drift';
 
 /** Why a task runs again on the merged code, and what the agent is told. */
@@ -76,8 +77,12 @@ export async function followUpOnMergedCode(
       readOnly: [join(root, 'node_modules')],
       provider: context.providers.get(id)!,
       maxTurns: context.maxTurns,
+      limits: context.limits?.get(id),
     },
-    (event) => context.store.append(id, event),
+    (event) => {
+      context.store.append(id, event);
+      addUsage(result, event);
+    },
   );
   if (outcome.status !== 'completed') {
     setStatus(id, outcome.status === 'waiting-for-input' ? 'waiting-for-input' : 'failed', `the follow-up did not finish (${outcome.error ?? outcome.summary})${kept ? `; the first attempt stays on ${kept}` : ''}`);

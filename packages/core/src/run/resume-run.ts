@@ -9,8 +9,10 @@ import { detectWorkspace } from '../workspace';
 import { AGENT_AUTHOR } from './identities';
 import type { Sprint } from './plan-sprint';
 import { checkEndpoints, resolveProviders } from './prepare-run';
+import { resolveLimits } from './agent-limits';
 import type { RunOptions } from './run-options';
 import { agentPoolFor, summariseRun } from './run-sprint';
+import { loadPrices } from '../pricing';
 import { taskBranch, type RunSummary, type TaskResult } from './run-summary';
 import { waveCheckCommand } from './check-wave';
 import { runWave } from './run-wave';
@@ -26,6 +28,7 @@ const FINISHED: ReadonlySet<ThreadStatus> = new Set(['merged', 'failed', 'confli
 export async function resumeRun(options: Omit<RunOptions, 'runId'> & { runId?: string }): Promise<RunSummary> {
   const started = Date.now();
   const env = options.env ?? process.env;
+  const prices = loadPrices({ file: options.pricesFile, cwd: options.cwd, env });
   const reporter = options.reporter ?? {};
   const root = await findRepositoryRoot(options.cwd);
   const { state, dir } = readRun(root, options.runId);
@@ -68,7 +71,7 @@ export async function resumeRun(options: Omit<RunOptions, 'runId'> & { runId?: s
       }
       if (wave.every((id) => results.has(id) && FINISHED.has(results.get(id)!.status))) continue;
       reporter.waveStarted?.(index + 1, wave);
-      await runWave({ sprint, wave, waveNumber: index + 1, runId: state.runId, integrationBranch: state.integrationBranch, providers, pool, store, results, reporter, maxTurns: options.maxTurns ?? 50, env, rerunConflicts: options.rerunConflicts ?? true, checkCommand: waveCheckCommand(options.checkCommand, sprint.workspace.kind), alreadyCompleted });
+      await runWave({ sprint, wave, waveNumber: index + 1, runId: state.runId, integrationBranch: state.integrationBranch, providers, limits: resolveLimits(sprint.tasks, options), pool, store, results, reporter, maxTurns: options.maxTurns ?? 50, env, rerunConflicts: options.rerunConflicts ?? true, checkCommand: waveCheckCommand(options.checkCommand, sprint.workspace.kind), alreadyCompleted });
       saveState();
       reporter.waveMerged?.(index + 1, (await git(root, ['rev-parse', state.integrationBranch])).trim());
     }
@@ -76,7 +79,7 @@ export async function resumeRun(options: Omit<RunOptions, 'runId'> & { runId?: s
     await pool.close();
     saveState();
   }
-  const summary = await summariseRun(root, { runId: state.runId, base: state.base, integrationBranch: state.integrationBranch, waves: state.plan.waves }, results, started, store.runDir);
+  const summary = await summariseRun(root, { runId: state.runId, base: state.base, integrationBranch: state.integrationBranch, waves: state.plan.waves }, results, started, store.runDir, prices);
   reporter.finished?.(summary);
   return summary;
 }

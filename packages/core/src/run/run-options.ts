@@ -1,4 +1,5 @@
 import type { ProviderOptions } from '../agent/providers/provider-config';
+import type { AgentLimitOptions } from './agent-limits';
 import type { Plan } from '../plan';
 import type { ThreadStatus } from '../threads';
 import type { SprintOptions } from './plan-sprint';
@@ -16,7 +17,7 @@ export interface RunReporter {
   finished?(summary: RunSummary): void;
 }
 
-export interface RunOptions extends SprintOptions, ProviderOptions {
+export interface RunOptions extends SprintOptions, ProviderOptions, AgentLimitOptions {
   /** Agents at once (default 4). */
   concurrency?: number;
   runId?: string;
@@ -31,6 +32,8 @@ export interface RunOptions extends SprintOptions, ProviderOptions {
    * Default in an Nx workspace: `nx affected -t lint,test,typecheck` over the wave; "none" turns it off.
    */
   checkCommand?: string;
+  /** A JSON price file over the built-in prices (default: CODEWAVES_PRICES). */
+  pricesFile?: string;
   reporter?: RunReporter;
   env?: NodeJS.ProcessEnv;
   /** Overrides the built worker file (tests). */

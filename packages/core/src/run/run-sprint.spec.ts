@@ -1,8 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scriptedModel, startOpenAIServer, type OpenAIServer } from '../../../../tools/openai-server';
-import { gitRepo, type GitFixture } from '../../../../tools/testing/git-fixture';
+import { GIT_TEST_ENV, gitRepo, type GitFixture } from '../../../../tools/testing/git-fixture';
+import { runCli } from '../../../../tools/testing/run-cli';
+import { renderSummaryText } from '../report/render-summary';
 import { readThread } from '../threads';
 import { runSprint } from './run-sprint';
 
@@ -136,5 +138,91 @@ describe('runSprint', () => {
     const task = result.tasks.find((t) => t.id === 'new-file')!;
     expect(task.status).toBe('failed');
     expect(task.summary).toContain('no longer fits the code');
+  });
+
+  it('checks run_command against the run\'s and the task\'s command policy, in the worker', async () => {
+    repo.write({ 'packages/b/codex/new-file.md': '---\ntitle: Create b util\ntouches: [packages/b/src/util.ts]\ncommands: { deny: [rm] }\n---\nCreate util.ts.' });
+    repo.commit('a task with a deny list');
+    const calls = (commands: string[]) => [...commands.map((command) => ({ toolCalls: [{ name: 'run_command', arguments: { command } }] })), { toolCalls: [{ name: 'finish', arguments: { summary: 'tried' } }] }];
+    server.setHandler(
+      scriptedModel({
+        'Add top export': calls(['echo ok']),
+        'Add bottom export': calls(['echo hi && git push origin HEAD']),
+        'Create b util': calls(['rm -f packages/a/src/index.ts', 'npm install left-pad']),
+      }),
+    );
+    const summary = await runSprint({ cwd: repo.root, env: env(), runId: 'r-policy', commandPolicy: { deny: ['npm install'] } });
+    const results = (id: string) =>
+      readThread(join(summary.threadsDir, 'threads', `${id}.jsonl`)).flatMap((e) => (e.type === 'tool-result' && e.name === 'run_command' ? [`${e.isError ? 'error' : 'ok'}: ${e.output.split('\n')[0]}`] : []));
+    expect(results('add-top')).toEqual(['ok: exit code 0']);
+    expect(results('add-bottom')).toEqual([expect.stringMatching(/^error: refused by the command policy, nothing was run: `git push origin HEAD` matches `git push` in the default deny list/)]);
+    expect(results('new-file')).toEqual([
+      'error: refused by the command policy, nothing was run: `rm -f packages/a/src/index.ts` matches `rm` in the front matter of packages/b/codex/new-file.md.',
+      'error: refused by the command policy, nothing was run: `npm install left-pad` matches `npm install` in the run options.',
+    ].map((line) => expect.stringContaining(line.slice(0, -1))));
+    expect(summary.tasks.every((task) => task.status === 'merged')).toBe(true);
+  });
+
+  it('fails a task that runs past its timeout, with the reason, and merges the others', async () => {
+    repo.write({ 'packages/b/codex/new-file.md': '---\ntitle: Create b util\ntouches: [packages/b/src/util.ts]\ntimeout: 5s\n---\nCreate util.ts.' });
+    const base = repo.commit('a task with a timeout');
+    const finish = [{ toolCalls: [{ name: 'finish', arguments: { summary: 'nothing to do' } }] }];
+    const script = scriptedModel({
+      'Add top export': finish,
+      'Add bottom export': finish,
+      'Create b util': [{ toolCalls: [{ name: 'write_file', arguments: { path: 'packages/b/src/util.ts', content: 'export const util = 1;\n' } }] }, { content: 'never seen' }],
+    });
+    let slowed = 0;
+    server.setHandler((request) => {
+      // the second turn of the timed task: the model takes far longer than the task may
+      if (request.messages.some((m) => m.content?.includes('Create b util')) && request.messages.some((m) => m.role === 'tool') && slowed++ === 0) {
+        return [{ kind: 'delay', ms: 20_000 }, { content: 'too late' }];
+      }
+      return script(request);
+    });
+    const summary = await runSprint({ cwd: repo.root, env: env(), runId: 'r-timeout', taskTimeoutMs: 60_000 });
+    const task = summary.tasks.find((t) => t.id === 'new-file')!;
+    expect([task.status, task.summary]).toEqual(['failed', 'timed out after 5s (stopped while the model was answering)']);
+    expect(summary.tasks.filter((t) => t.id !== 'new-file').map((t) => t.status)).toEqual(['merged', 'merged']);
+    const statuses = readThread(join(summary.threadsDir, 'threads', 'new-file.jsonl')).filter((e) => e.type === 'status');
+    expect(statuses.at(-1)).toMatchObject({ status: 'failed', reason: 'timed out after 5s' });
+    // nothing half-done was committed: the task's branch is still at the base
+    expect(repo.git('rev-parse', task.branch).trim()).toBe(base);
+  });
+
+  it('records tokens and cost per task, per wave and for the run, and shows them', async () => {
+    const usage = { prompt_tokens: 1_000_000, completion_tokens: 100_000, cached_tokens: 400_000 };
+    const finish = [{ toolCalls: [{ name: 'finish', arguments: { summary: 'nothing to do' } }], usage }];
+    server.setHandler(scriptedModel({ 'Add top export': finish, 'Add bottom export': finish, 'Create b util': finish }));
+    const run = (runId: string, extra: Record<string, string> = {}) => runSprint({ cwd: repo.root, env: { ...env(), CODEWAVES_MODEL: 'gpt-5', ...extra }, runId, concurrency: 1 });
+
+    // the test server answers as the model asked for; gpt-5 is in the built-in table: 0.6M x 1.25 + 0.4M x 0.125 + 0.1M x 10 per 1M
+    const priced = await run('r-cost');
+    const each = 0.6 * 1.25 + 0.4 * 0.125 + 0.1 * 10;
+    expect(priced.tasks.map((t) => [t.id, t.model, t.tokens, t.costUsd])).toEqual(
+      ['add-bottom', 'new-file', 'add-top'].map((id) => [id, 'gpt-5', { input: 1_000_000, output: 100_000, cachedInput: 400_000 }, expect.closeTo(each, 10)]),
+    );
+    expect(priced.usage!.waves.map((w) => w.costUsd)).toEqual([expect.closeTo(2 * each, 10), expect.closeTo(each, 10)]);
+    expect(priced.usage!.total).toEqual({ input: 3_000_000, cachedInput: 1_200_000, output: 300_000, costUsd: expect.closeTo(3 * each, 10), unpriced: [] });
+    const text = renderSummaryText(priced);
+    expect(text).toContain('  wave 1  (2,200,000 tokens, $3.60)');
+    expect(text).toMatch(/merged\s+add-top  0 files, 1,100,000 tokens \(\$1\.80\)/);
+    expect(text).toContain('tokens: 3,000,000 input (1,200,000 cached), 300,000 output; cost $5.40 (approximate list prices as of 2025-08');
+
+    // a model with no price: tokens, and the cost says unknown instead of guessing
+    const unknown = await run('r-unknown', { CODEWAVES_MODEL: 'local-llama' });
+    expect(unknown.usage!.total).toMatchObject({ input: 3_000_000, costUsd: null, unpriced: ['add-bottom', 'new-file', 'add-top'] });
+    expect(renderSummaryText(unknown)).toContain('cost unknown for add-bottom, new-file, add-top: no price for the model that answered');
+
+    // a price file gives it one; the review commands show it too
+    const prices = join(worktrees, 'prices.json');
+    writeFileSync(prices, JSON.stringify({ 'local-llama': { input: 0.1, output: 1 } }));
+    const cliEnv = { ...process.env, ...GIT_TEST_ENV, CODEWAVES_WORKTREES: worktrees, CODEWAVES_PRICES: prices };
+    const threads = JSON.parse((await runCli(repo.root, ['threads', '--json', '--run', 'r-unknown'], cliEnv)).stdout);
+    expect(threads.threads[0]).toMatchObject({ model: 'local-llama', tokens: { input: 1_000_000, cachedInput: 400_000, output: 100_000 }, costUsd: expect.closeTo(0.2, 10) });
+    const shown = await runCli(repo.root, ['show', 'add-top', '--run', 'r-unknown'], cliEnv);
+    expect(shown.stdout).toContain('tokens: 1,000,000 input (400,000 cached), 100,000 output; cost $0.20 (approximate list prices as of 2025-08 unless overridden by --prices or CODEWAVES_PRICES) [model local-llama]');
+    const noPrice = await runCli(repo.root, ['show', 'add-top', '--run', 'r-unknown'], { ...cliEnv, CODEWAVES_PRICES: '' });
+    expect(noPrice.stdout).toContain('cost unknown for add-top: no price');
   });
 });

@@ -1,11 +1,13 @@
 import { cpus } from 'node:os';
 import { git } from '../git';
+import { loadPrices, type PriceTable } from '../pricing';
 import { AgentPool } from '../pool';
 import { ThreadStore } from '../threads';
+import { resolveLimits } from './agent-limits';
 import { planSprint } from './plan-sprint';
 import { checkEndpoints, checkWorkingTree, ignoreStateFolder, newRunId, resolveProviders } from './prepare-run';
 import type { RunOptions } from './run-options';
-import { integrationBranchName, type RunSummary, type TaskResult } from './run-summary';
+import { integrationBranchName, priceRun, type RunSummary, type TaskResult } from './run-summary';
 import { waveCheckCommand } from './check-wave';
 import { runWave } from './run-wave';
 
@@ -20,6 +22,8 @@ export async function runSprint(options: RunOptions): Promise<RunSummary> {
   const started = Date.now();
   const env = options.env ?? process.env;
   const reporter = options.reporter ?? {};
+  // A bad price file fails the run before anything is created.
+  const prices = loadPrices({ file: options.pricesFile, cwd: options.cwd, env });
 
   const sprint = await planSprint(options);
   if (sprint.plan.tasks.length === 0) {
@@ -52,7 +56,7 @@ export async function runSprint(options: RunOptions): Promise<RunSummary> {
   try {
     for (const [index, wave] of sprint.plan.waves.entries()) {
       reporter.waveStarted?.(index + 1, wave);
-      await runWave({ sprint, wave, waveNumber: index + 1, runId, integrationBranch, providers, pool, store, results, reporter, maxTurns: options.maxTurns ?? 50, env, rerunConflicts: options.rerunConflicts ?? true, checkCommand: waveCheckCommand(options.checkCommand, sprint.workspace.kind) });
+      await runWave({ sprint, wave, waveNumber: index + 1, runId, integrationBranch, providers, limits: resolveLimits(sprint.tasks, options), pool, store, results, reporter, maxTurns: options.maxTurns ?? 50, env, rerunConflicts: options.rerunConflicts ?? true, checkCommand: waveCheckCommand(options.checkCommand, sprint.workspace.kind) });
       saveState();
       reporter.waveMerged?.(index + 1, (await git(root, ['rev-parse', integrationBranch])).trim());
     }
@@ -61,7 +65,7 @@ export async function runSprint(options: RunOptions): Promise<RunSummary> {
     saveState();
   }
 
-  const summary = await summariseRun(root, { runId, base: sprint.plan.baseCommit, integrationBranch, waves: sprint.plan.waves }, results, started, store.runDir);
+  const summary = await summariseRun(root, { runId, base: sprint.plan.baseCommit, integrationBranch, waves: sprint.plan.waves }, results, started, store.runDir, prices);
   reporter.finished?.(summary);
   return summary;
 }
@@ -78,12 +82,15 @@ export async function summariseRun(
   results: ReadonlyMap<string, TaskResult>,
   started: number,
   threadsDir: string,
+  prices: PriceTable,
 ): Promise<RunSummary> {
+  const tasks = run.waves.flatMap((wave) => wave.map((id) => results.get(id)!));
   return {
     ...run,
     head: (await git(root, ['rev-parse', run.integrationBranch])).trim(),
-    tasks: run.waves.flatMap((wave) => wave.map((id) => results.get(id)!)),
+    tasks,
     durationMs: Date.now() - started,
     threadsDir,
+    usage: priceRun(tasks, run.waves, prices),
   };
 }

@@ -1,3 +1,5 @@
+import type { AgentEvent } from '../agent/agent-event';
+import { costOf, type PriceTable } from '../pricing';
 import type { ResolvedConflict } from '../merge';
 import type { ThreadStatus } from '../threads';
 
@@ -16,8 +18,22 @@ export interface TaskResult {
   resolvedConflicts?: ResolvedConflict[];
   /** Changed files the footprint did not predict, and predicted files left alone. */
   drift?: { unplanned: string[]; untouched: string[] };
-  tokens: { input: number; output: number };
+  tokens: { input: number; output: number; cachedInput?: number };
+  /** The model that answered (the last one, if it changed). */
+  model?: string;
+  /** USD at the price table's prices; null when the model has no price (never guessed). */
+  costUsd?: number | null;
   durationMs: number;
+}
+
+/** Tokens and cost of a set of tasks: a wave or the run. */
+export interface UsageTotals {
+  input: number;
+  cachedInput: number;
+  output: number;
+  /** Null when a task that used tokens has no price: its id is in `unpriced`. */
+  costUsd: number | null;
+  unpriced: string[];
 }
 
 export interface RunSummary {
@@ -29,6 +45,34 @@ export interface RunSummary {
   tasks: TaskResult[];
   durationMs: number;
   threadsDir: string;
+  /** Tokens and cost of the whole run and of each wave (in `waves` order). */
+  usage?: { total: UsageTotals; waves: UsageTotals[] };
+}
+
+/** Counts a model turn's tokens into its task's result. */
+export function addUsage(result: TaskResult, event: AgentEvent): void {
+  if (event.type !== 'assistant') return;
+  if (event.model) result.model = event.model;
+  if (!event.usage) return;
+  result.tokens.input += event.usage.inputTokens;
+  result.tokens.output += event.usage.outputTokens;
+  if (event.usage.cachedInputTokens) result.tokens.cachedInput = (result.tokens.cachedInput ?? 0) + event.usage.cachedInputTokens;
+}
+
+/** Each task's cost, and the totals per wave and for the run. */
+export function priceRun(tasks: readonly TaskResult[], waves: readonly string[][], prices: PriceTable): NonNullable<RunSummary['usage']> {
+  for (const task of tasks) task.costUsd = costOf(task.tokens, task.model, prices) ?? null;
+  const totals = (selected: readonly TaskResult[]): UsageTotals => {
+    const unpriced = selected.filter((task) => task.costUsd === null).map((task) => task.id);
+    return {
+      input: selected.reduce((sum, task) => sum + task.tokens.input, 0),
+      cachedInput: selected.reduce((sum, task) => sum + (task.tokens.cachedInput ?? 0), 0),
+      output: selected.reduce((sum, task) => sum + task.tokens.output, 0),
+      costUsd: unpriced.length > 0 ? null : selected.reduce((sum, task) => sum + (task.costUsd ?? 0), 0),
+      unpriced,
+    };
+  };
+  return { total: totals(tasks), waves: waves.map((wave) => totals(tasks.filter((task) => wave.includes(task.id)))) };
 }
 
 export function runSucceeded(summary: RunSummary): boolean {

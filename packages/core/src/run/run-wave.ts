@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { buildInstructions, buildTaskPrompt } from '../agent';
+import type { AgentLimits } from '../agent/agent-limits';
 import type { ProviderConfig } from '../agent/providers/provider-config';
 import { execGit, git } from '../git';
 import { describeResolved, mergeIntoIntegration, mergeOrder } from '../merge';
@@ -12,7 +13,7 @@ import { AGENT_AUTHOR, mergeIdentityEnv } from './identities';
 import { blameTasks, checkWave } from './check-wave';
 import { followUpOnMergedCode, rerunOnMergedCode } from './rerun-on-merged-code';
 import { scopeDrift } from './scope-drift';
-import { taskBranch, type TaskResult } from './run-summary';
+import { addUsage, taskBranch, type TaskResult } from './run-summary';
 
 /** Records a thread's status change: in its log, in the run's results and to the reporter. */
 export type SetStatus = (taskId: string, status: ThreadStatus, reason: string) => void;
@@ -24,6 +25,8 @@ export interface WaveContext {
   runId: string;
   integrationBranch: string;
   providers: Map<string, ProviderConfig>;
+  /** Each task's command policy (and other limits); absent: the defaults. */
+  limits?: ReadonlyMap<string, AgentLimits>;
   pool: AgentPool;
   store: ThreadStore;
   results: Map<string, TaskResult>;
@@ -96,16 +99,14 @@ export async function runWave(context: WaveContext): Promise<void> {
             readOnly: [join(root, 'node_modules')],
             provider: context.providers.get(id)!,
             maxTurns: context.maxTurns,
+            limits: context.limits?.get(id),
           },
           (event) => {
             store.append(id, event);
             // A rate limit is a status the user sees, not just a log line; it clears with the next answer.
             if (event.type === 'retry' && event.status === 429) setStatus(id, 'rate-limited', `${event.reason}: retrying in ${Math.round(event.delayMs / 1000)} s`);
             else if (event.type === 'assistant' && result.status === 'rate-limited') setStatus(id, 'running', 'the rate limit cleared');
-            if (event.type === 'assistant' && event.usage) {
-              result.tokens.input += event.usage.inputTokens;
-              result.tokens.output += event.usage.outputTokens;
-            }
+            addUsage(result, event);
           },
         );
         result.summary = outcome.summary;

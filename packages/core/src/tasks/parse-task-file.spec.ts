@@ -21,6 +21,18 @@ describe('parseTaskFile', () => {
     });
   });
 
+  it('reads a timeout as a duration or seconds, and names the line of a bad one', () => {
+    expect(parseTaskFile('x/codex/a.md', '---\ntitle: T\ntimeout: 1h30m\n---\nbody').timeoutMs).toBe(5_400_000);
+    expect(parseTaskFile('x/codex/a.md', '---\ntitle: T\ntimeout: 90\n---\nbody').timeoutMs).toBe(90_000);
+    const error = errorOf(() => parseTaskFile('x/codex/a.md', '---\ntitle: T\ntouches: [a]\ntimeout: soon\n---\nbody'));
+    expect(error).toMatchObject({ code: 'TASK_SCHEMA', location: { file: 'x/codex/a.md', line: 4 }, message: 'front matter `timeout` is not a duration: "soon"' });
+  });
+
+  it('reads a command policy', () => {
+    expect(parseTaskFile('x/codex/a.md', '---\ntitle: T\ncommands: { allow: [npm, npx], deny: ["npm publish"], defaultDeny: false }\n---\nbody').commands).toEqual({ allow: ['npm', 'npx'], deny: ['npm publish'], defaultDeny: false });
+    expect(() => parseTaskFile('x/codex/a.md', '---\ntitle: T\ncommands: { deny: git push }\n---\nbody')).toThrow('`commands.deny` must be a list');
+  });
+
   it('lets the front matter set the id', () => {
     expect(parseTaskFile('x/codex/a.md', '---\nid: other\ntitle: T\n---\nbody').id).toBe('other');
   });

@@ -1,10 +1,11 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
 import { CodewavesError } from '../errors';
+import { parseDuration } from './duration';
 import type { Task, TaskFrontMatter } from './task';
 import schema from './task.schema.json';
 
-const ajv = new Ajv({ allErrors: true, strict: true });
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 const validate = ajv.compile<TaskFrontMatter>(schema);
 
 const FENCE = /^---[ \t]*$/;
@@ -61,6 +62,14 @@ export function parseTaskFile(file: string, text: string, options: { project?: s
     });
   }
 
+  const timeoutMs = data.timeout === undefined ? undefined : parseDuration(data.timeout);
+  if (data.timeout !== undefined && timeoutMs === undefined) {
+    const line = lineOfPath(doc.contents, '/timeout', lineCounter);
+    throw new CodewavesError('TASK_SCHEMA', `front matter \`timeout\` is not a duration: ${JSON.stringify(data.timeout)}`, {
+      location: { file, line: line === undefined ? 1 : line + 1 },
+      hint: 'write a positive duration such as `timeout: 10m`, `90s` or `1h30m`, or a number of seconds',
+    });
+  }
   const prompt = lines.slice(end + 1).join('\n').trim();
   return {
     id: data.id ?? defaultId,
@@ -69,6 +78,8 @@ export function parseTaskFile(file: string, text: string, options: { project?: s
     touches: data.touches ?? [],
     dependsOn: data.dependsOn ?? [],
     agent: data.agent ?? {},
+    ...(data.commands ? { commands: data.commands } : {}),
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     file,
     project: options.project,
   };
@@ -124,7 +135,7 @@ function describeSchemaError(error: ErrorObject): string {
 }
 
 function schemaHint(error: ErrorObject): string {
-  if (error.keyword === 'additionalProperties') return 'allowed keys are id, title, touches, dependsOn and agent (provider, model, baseURL, transcript)';
+  if (error.keyword === 'additionalProperties') return 'allowed keys are id, title, touches, dependsOn, timeout, agent (provider, model, baseURL, transcript) and commands (allow, deny, defaultDeny)';
   if (error.keyword === 'required') return 'add a `title:` line: one sentence that says what the task does';
   if (error.instancePath.startsWith('/touches')) return 'write touches as a list of globs, e.g. `touches: [src/users.ts, "src/validation/**"]`';
   if (error.instancePath.startsWith('/dependsOn')) return 'write dependsOn as a list of task ids, e.g. `dependsOn: [create-validation-lib]`';

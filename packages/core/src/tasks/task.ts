@@ -7,6 +7,13 @@ export interface AgentSettings {
   transcript?: string;
 }
 
+/** What run_command may run for a task; see agent/tools/command-policy. */
+export interface CommandSettings {
+  allow?: string[];
+  deny?: string[];
+  defaultDeny?: boolean;
+}
+
 /** What a task file's front matter may say. task.schema.json is the source of truth for this. */
 export interface TaskFrontMatter {
   id?: string;
@@ -14,6 +21,9 @@ export interface TaskFrontMatter {
   touches?: string[];
   dependsOn?: string[];
   agent?: AgentSettings;
+  commands?: CommandSettings;
+  /** `10m`, `90s`, `1h30m` or seconds. */
+  timeout?: string | number;
 }
 
 /** A task as the rest of the engine sees it: parsed, validated, with where it came from. */
@@ -25,6 +35,9 @@ export interface Task {
   touches: string[];
   dependsOn: string[];
   agent: AgentSettings;
+  commands?: CommandSettings;
+  /** Wall-clock limit for the agent, from the front matter's `timeout`. */
+  timeoutMs?: number;
   /** Workspace-relative path of the task file, with forward slashes. */
   file: string;
   /** The project that owns the task file, if any. */

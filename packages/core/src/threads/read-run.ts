@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodewavesError } from '../errors';
 import type { Plan, PlannedTask } from '../plan';
+import { costOf, type PriceTable } from '../pricing';
 import type { ThreadEvent, ThreadStatus } from './thread';
 import { readThread, STATE_FOLDER } from './thread-store';
 
@@ -25,8 +26,26 @@ export interface ThreadSummary {
   startedAt?: string;
   updatedAt?: string;
   elapsedMs: number;
-  tokens: { input: number; output: number };
+  tokens: { input: number; output: number; cachedInput?: number };
+  /** The model that answered last, when the provider named it. */
+  model?: string;
+  /** USD, when summarised with a price table; null when the model has no price. */
+  costUsd?: number | null;
   files: string[];
+}
+
+/** A thread's tokens and the model that used them, from its log. */
+export function threadUsage(events: readonly ThreadEvent[]): { input: number; output: number; cachedInput?: number; model?: string } {
+  const usage: { input: number; output: number; cachedInput?: number; model?: string } = { input: 0, output: 0 };
+  for (const event of events) {
+    if (event.type !== 'assistant') continue;
+    if (event.model) usage.model = event.model;
+    if (!event.usage) continue;
+    usage.input += event.usage.inputTokens;
+    usage.output += event.usage.outputTokens;
+    if (event.usage.cachedInputTokens) usage.cachedInput = (usage.cachedInput ?? 0) + event.usage.cachedInputTokens;
+  }
+  return usage;
 }
 
 /** The run to show: the one named, else the latest. */
@@ -43,11 +62,12 @@ export function readRun(root: string, runId?: string): { state: RunState; dir: s
   return { state: JSON.parse(readFileSync(join(runs, id, 'run.json'), 'utf8')) as RunState, dir: join(runs, id) };
 }
 
-export function summariseThreads(state: RunState, dir: string, now: Date = new Date()): ThreadSummary[] {
+export function summariseThreads(state: RunState, dir: string, now: Date = new Date(), prices?: PriceTable): ThreadSummary[] {
   return state.plan.waves.flatMap((wave, index) =>
     wave.map((id) => {
       const task = state.plan.tasks.find((candidate) => candidate.id === id)!;
-      return summarise(id, task.title, task.project, index + 1, readThread(join(dir, 'threads', `${id}.jsonl`)), now);
+      const summary = summarise(id, task.title, task.project, index + 1, readThread(join(dir, 'threads', `${id}.jsonl`)), now);
+      return prices ? { ...summary, costUsd: costOf(summary.tokens, summary.model, prices) ?? null } : summary;
     }),
   );
 }
@@ -58,15 +78,12 @@ function summarise(id: string, title: string, project: string | undefined, wave:
   let startedAt: string | undefined;
   let branch: string | undefined;
   let files: string[] = [];
-  const tokens = { input: 0, output: 0 };
+  const { model, ...tokens } = threadUsage(events);
   for (const event of events) {
     if (event.type === 'status') {
       status = event.status;
       reason = event.reason;
       if (event.status === 'running' && !startedAt) startedAt = event.at;
-    } else if (event.type === 'assistant' && event.usage) {
-      tokens.input += event.usage.inputTokens;
-      tokens.output += event.usage.outputTokens;
     } else if (event.type === 'commit') {
       branch = event.branch;
       files = event.files;
@@ -87,6 +104,7 @@ function summarise(id: string, title: string, project: string | undefined, wave:
     ...(updatedAt ? { updatedAt } : {}),
     elapsedMs: startedAt ? Math.max(0, end - Date.parse(startedAt)) : 0,
     tokens,
+    ...(model ? { model } : {}),
     files,
   };
 }

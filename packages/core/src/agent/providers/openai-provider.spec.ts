@@ -71,4 +71,16 @@ describe('openai provider resilience', () => {
     expect(request.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'tool']);
     expect(request.messages[3]).toMatchObject({ tool_call_id: first.toolCalls[0]!.id, content: 'export {}' });
   });
+
+  it('reports usage with cached input tokens and the model that answered, streaming, not streaming and on Responses', async () => {
+    const usage = { prompt_tokens: 1200, completion_tokens: 80, cached_tokens: 1000 };
+    for (const options of [{ stream: true }, { stream: false }, { api: 'responses' as const }]) {
+      script = [{ ...ok, usage }];
+      const client = createOpenAIClient({ model: 'gpt-5-codex', apiKey: 'test', baseURL: server.url, ...options });
+      const turn = await client.complete({ messages: [{ role: 'user', content: 'go' }], tools: [] });
+      expect([options, turn.usage, turn.model]).toEqual([options, { inputTokens: 1200, outputTokens: 80, cachedInputTokens: 1000 }, 'gpt-5-codex']);
+    }
+    // streaming Chat Completions only sends usage when asked to
+    expect(server.requests.at(-3)!.body.stream_options).toEqual({ include_usage: true });
+  });
 });

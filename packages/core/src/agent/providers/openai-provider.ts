@@ -61,7 +61,8 @@ async function completeOnce(client: OpenAI, model: string, request: ModelRequest
     toolCalls: (message?.tool_calls ?? []).flatMap((call) =>
       call.type === 'function' ? [{ id: call.id, name: call.function.name, arguments: call.function.arguments }] : [],
     ),
-    usage: response.usage ? { inputTokens: response.usage.prompt_tokens, outputTokens: response.usage.completion_tokens } : undefined,
+    usage: response.usage ? chatUsage(response.usage) : undefined,
+    model: response.model,
   };
 }
 
@@ -74,8 +75,11 @@ async function completeStreaming(client: OpenAI, model: string, request: ModelRe
   let reasoning = '';
   const calls: Array<{ id: string; name: string; arguments: string }> = [];
   let usage: AssistantTurn['usage'];
+  let answeredBy: string | undefined;
   for await (const chunk of chunks) {
-    if (chunk.usage) usage = { inputTokens: chunk.usage.prompt_tokens, outputTokens: chunk.usage.completion_tokens };
+    // Usage arrives in a last chunk with no choices, because stream_options.include_usage is set.
+    if (chunk.usage) usage = chatUsage(chunk.usage);
+    if (chunk.model) answeredBy = chunk.model;
     const delta = chunk.choices[0]?.delta as (OpenAI.Chat.Completions.ChatCompletionChunk.Choice.Delta & { reasoning_content?: string; reasoning?: string }) | undefined;
     if (!delta) continue;
     if (delta.content) content += delta.content;
@@ -95,7 +99,13 @@ async function completeStreaming(client: OpenAI, model: string, request: ModelRe
     reasoning: reasoning || undefined,
     toolCalls: calls.filter(Boolean).map((call, index) => ({ ...call, id: call.id || `call_${index}` })),
     usage,
+    model: answeredBy,
   };
+}
+
+function chatUsage(usage: OpenAI.CompletionUsage): AssistantTurn['usage'] {
+  const cached = usage.prompt_tokens_details?.cached_tokens;
+  return { inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens, ...(cached ? { cachedInputTokens: cached } : {}) };
 }
 
 function toWire(messages: readonly ConversationMessage[]): ChatCompletionMessageParam[] {

@@ -33,7 +33,14 @@ export async function completeWithResponses(client: OpenAI, model: string, reque
     content: text.join('') || undefined,
     reasoning: reasoning.join('\n') || undefined,
     toolCalls,
-    usage: response.usage ? { inputTokens: response.usage.input_tokens, outputTokens: response.usage.output_tokens } : undefined,
+    usage: response.usage
+      ? {
+          inputTokens: response.usage.input_tokens,
+          outputTokens: response.usage.output_tokens,
+          ...(response.usage.input_tokens_details?.cached_tokens ? { cachedInputTokens: response.usage.input_tokens_details.cached_tokens } : {}),
+        }
+      : undefined,
+    model: response.model,
   };
 }
 

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { resolveInside } from '../../sandbox';
 import { commandEnvironment } from './command-env';
+import { commandVerdict, DEFAULT_COMMAND_POLICY } from './command-policy/command-policy';
 import { stringArg, ToolArgumentError, type AgentTool } from './tool';
 
 const DEFAULT_TIMEOUT_MS = 120_000;
@@ -66,7 +67,7 @@ export const runCommandTool: AgentTool = {
   spec: {
     name: 'run_command',
     description:
-      'Run a shell command in the workspace (for example the tests or the type checker). It runs in the workspace root or a sub-folder, without network credentials or secrets, and is stopped after timeoutSeconds (default 120).',
+      'Run a shell command in the workspace (for example the tests or the type checker). It runs in the workspace root or a sub-folder, without network credentials or secrets, and is stopped after timeoutSeconds (default 120). Commands that reach past this task (git push, git remote, git config, switching branches, publishing, gh, sudo) are refused.',
     parameters: {
       type: 'object',
       properties: {
@@ -78,9 +79,16 @@ export const runCommandTool: AgentTool = {
       additionalProperties: false,
     },
   },
-  async run(args, { roots, signal, env }) {
+  async run(args, { roots, signal, env, commandPolicy }) {
     const command = stringArg(args, 'command')!;
     if (command.trim() === '') throw new ToolArgumentError('command must not be empty');
+    const verdict = commandVerdict(command, commandPolicy ?? DEFAULT_COMMAND_POLICY);
+    if (!verdict.allowed) {
+      return {
+        output: `refused by the command policy, nothing was run: ${verdict.reason}. If the task needs it, leave it to the user: say so in your finish summary (or ask_user).`,
+        isError: true,
+      };
+    }
     const cwd = resolveInside(roots, stringArg(args, 'cwd', { optional: true }) || '.', 'write');
     const seconds = typeof args.timeoutSeconds === 'number' ? args.timeoutSeconds : DEFAULT_TIMEOUT_MS / 1000;
     const timeoutMs = Math.min(MAX_TIMEOUT_MS, Math.max(1000, seconds * 1000));

@@ -1,11 +1,14 @@
 import type { SandboxRoots } from '../../sandbox';
 import type { ToolSpec } from '../model';
+import type { CommandPolicy } from './command-policy/command-policy';
 
 export interface ToolContext {
   roots: SandboxRoots;
   signal?: AbortSignal;
   /** The environment commands start from (secrets are removed before they see it). */
   env?: NodeJS.ProcessEnv;
+  /** What run_command may run; default DEFAULT_COMMAND_POLICY. */
+  commandPolicy?: CommandPolicy;
 }
 
 /** What a tool returns to the model. `finished` ends the loop (the finish tool). */

@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import type * as ReportModule from '../../report';
 import type * as RunModule from '../../run';
 import { EXIT } from '../exit-codes';
-import { positiveInt, projectFilter, type CliIO } from '../cli-io';
+import { duration, positiveInt, projectFilter, type CliIO } from '../cli-io';
 
 export function registerRunCommand(program: Command, io: CliIO): void {
   program
@@ -21,11 +21,16 @@ export function registerRunCommand(program: Command, io: CliIO): void {
     .option('--base-url <url>', 'OpenAI-compatible endpoint (default: OPENAI_BASE_URL)')
     .option('-c, --concurrency <n>', 'agents at once', positiveInt, 4)
     .option('--max-turns <n>', 'model turns per task before it is stopped', positiveInt, 50)
+    .option('--task-timeout <duration>', 'wall clock per task\'s agent, e.g. 10m, 90s, 1h30m (a task\'s front matter `timeout` wins); on expiry its commands are killed and the task fails', duration)
     .option('--affected', 'only tasks whose task file or footprint meets a file changed since --base')
     .option('--base <ref>', 'with --affected: the ref to compare with', 'main')
     .option('--no-rerun-conflicts', 'leave a task that conflicts at the wave merge on its branch instead of re-running it once on the merged code')
     .option('--check-command <cmd>', 'run on each wave\'s merged result (CODEWAVES_WAVE_BASE/HEAD are set); a failure sends the tasks it points at back once with the output. Default in an Nx workspace: "npx nx affected -t lint,test,typecheck --base=$CODEWAVES_WAVE_BASE --head=$CODEWAVES_WAVE_HEAD"; "none" turns it off')
+    .option('--deny-command <patterns...>', 'refuse these commands in run_command, on top of the defaults (a pattern is words: "git push", "rm -rf")')
+    .option('--allow-command <patterns...>', 'run_command may run only commands matching these patterns')
+    .option('--no-default-deny', 'drop the built-in deny list of run_command (git push, git remote, git config, publishing, gh, sudo ...)')
     .option('--allow-dirty', 'run even if files the tasks will change have uncommitted edits (agents will not see them)')
+    .option('--prices <file>', 'a JSON price file (model -> USD per 1M input/cachedInput/output tokens) over the built-in approximate prices (default: CODEWAVES_PRICES)')
     .option('--json', 'print the run summary as JSON at the end')
     .addOption(new Option('--output-style <style>', 'text: lines for people; jsonl: one JSON event per line, for CI logs').choices(['text', 'jsonl']).default('text'))
     .option('--cwd <dir>', 'the workspace (default: the current folder)')
@@ -37,12 +42,17 @@ export function registerRunCommand(program: Command, io: CliIO): void {
         baseUrl?: string;
         concurrency: number;
         maxTurns: number;
+        taskTimeout?: number;
         allowDirty?: boolean;
         affected?: boolean;
         rerunConflicts: boolean;
         checkCommand?: string;
+        denyCommand?: string[];
+        allowCommand?: string[];
+        defaultDeny: boolean;
         base: string;
         json?: boolean;
+        prices?: string;
         outputStyle: 'text' | 'jsonl';
         cwd?: string;
       }) => {
@@ -57,10 +67,13 @@ export function registerRunCommand(program: Command, io: CliIO): void {
           baseURL: options.baseUrl,
           concurrency: options.concurrency,
           maxTurns: options.maxTurns,
+          taskTimeoutMs: options.taskTimeout,
+          pricesFile: options.prices,
           allowDirty: options.allowDirty,
           affectedSince: options.affected ? options.base : undefined,
           rerunConflicts: options.rerunConflicts,
           checkCommand: options.checkCommand,
+          commandPolicy: { allow: options.allowCommand, deny: options.denyCommand, defaultDeny: options.defaultDeny },
           reporter: options.json ? {} : options.outputStyle === 'jsonl' ? jsonlReporter(io.stdout) : consoleReporter(io.stdout),
           env: io.env,
         });

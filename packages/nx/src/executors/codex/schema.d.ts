@@ -8,4 +8,9 @@ export interface CodexExecutorOptions {
   checkCommand?: string;
   rerunConflicts?: boolean;
   outputStyle?: 'text' | 'jsonl';
+  taskTimeout?: string;
+  denyCommands?: string[];
+  allowCommands?: string[];
+  defaultDeny?: boolean;
+  prices?: string;
 }

@@ -1,8 +1,14 @@
-import type { RunOptions } from '@codewaves/core';
+import { CodewavesError, parseDuration, type RunOptions } from '@codewaves/core';
 import type { CodexExecutorOptions } from '../schema';
 
 /** Executor options in Nx's spelling to the engine's run options. */
-export function toRunOptions(options: CodexExecutorOptions): Pick<RunOptions, 'provider' | 'model' | 'baseURL' | 'concurrency' | 'maxTurns' | 'allowDirty' | 'checkCommand' | 'rerunConflicts'> {
+export function toRunOptions(
+  options: CodexExecutorOptions,
+): Pick<RunOptions, 'provider' | 'model' | 'baseURL' | 'concurrency' | 'maxTurns' | 'allowDirty' | 'checkCommand' | 'rerunConflicts' | 'taskTimeoutMs' | 'commandPolicy' | 'pricesFile'> {
+  const taskTimeoutMs = options.taskTimeout === undefined ? undefined : parseDuration(options.taskTimeout);
+  if (options.taskTimeout !== undefined && taskTimeoutMs === undefined) {
+    throw new CodewavesError('USAGE', `taskTimeout ${JSON.stringify(options.taskTimeout)} is not a duration`, { hint: 'write a duration such as 10m, 90s or 1h30m, or a number of seconds' });
+  }
   return {
     provider: options.provider,
     model: options.model,
@@ -12,5 +18,8 @@ export function toRunOptions(options: CodexExecutorOptions): Pick<RunOptions, 'p
     allowDirty: options.allowDirty,
     checkCommand: options.checkCommand,
     rerunConflicts: options.rerunConflicts,
+    taskTimeoutMs,
+    commandPolicy: { allow: options.allowCommands, deny: options.denyCommands, defaultDeny: options.defaultDeny },
+    pricesFile: options.prices,
   };
 }

@@ -1,0 +1,3 @@
+export * from './price-table';
+export * from './cost';
+export * from './load-prices';

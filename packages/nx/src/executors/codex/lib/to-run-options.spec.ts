@@ -1,0 +1,15 @@
+import { toRunOptions } from './to-run-options';
+
+describe('toRunOptions', () => {
+  it('turns the agent limits into run options', () => {
+    expect(toRunOptions({ taskTimeout: '1h30m', denyCommands: ['npm install'], defaultDeny: false, prices: 'prices.json' })).toMatchObject({
+      taskTimeoutMs: 5_400_000,
+      commandPolicy: { deny: ['npm install'], defaultDeny: false },
+      pricesFile: 'prices.json',
+    });
+  });
+
+  it('names a bad task timeout and the fix', () => {
+    expect(() => toRunOptions({ taskTimeout: 'soon' })).toThrow('taskTimeout "soon" is not a duration');
+  });
+});
