@@ -17,6 +17,7 @@ export default async function runAgentJob(job: AgentJob): Promise<AgentOutcome> 
       maxTurns: job.maxTurns,
       commandPolicy: job.limits?.commandPolicy,
       timeoutMs: job.limits?.timeoutMs,
+      env: job.env ? { ...process.env, ...job.env } : undefined,
       onEvent: (event) => post({ type: 'event', event }),
     });
   } catch (error) {

@@ -7,6 +7,7 @@ import { AGENT_AUTHOR, mergeIdentityEnv } from './identities';
 import type { SetStatus, WaveContext } from './run-wave';
 import { addUsage } from './run-summary';
 import { scopeDrift } from './scope-drift';
+import { prepareWorktree } from './setup-worktree';
 
 /** Why a task runs again on the merged code, and what the agent is told. */
 export interface FollowUp {
@@ -65,6 +66,11 @@ export async function followUpOnMergedCode(
   if (previous) await removeWorktree(root, previous.path);
   const worktree = await createWorktree({ workspaceRoot: root, runId: context.runId, taskId: id, branch: result.branch, base: head, env: context.env });
   worktrees.set(id, worktree);
+  const prepared = await prepareWorktree(context, worktree);
+  if ('failure' in prepared) {
+    setStatus(id, 'failed', `${prepared.failure}${kept ? `; the first attempt stays on ${kept}` : ''}`);
+    return;
+  }
 
   setStatus(id, 'running', followUp.reason);
   const outcome = await context.pool.run(
@@ -78,6 +84,7 @@ export async function followUpOnMergedCode(
       provider: context.providers.get(id)!,
       maxTurns: context.maxTurns,
       limits: context.limits?.get(id),
+      env: prepared.env,
     },
     (event) => {
       context.store.append(id, event);

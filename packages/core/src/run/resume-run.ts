@@ -71,7 +71,7 @@ export async function resumeRun(options: Omit<RunOptions, 'runId'> & { runId?: s
       }
       if (wave.every((id) => results.has(id) && FINISHED.has(results.get(id)!.status))) continue;
       reporter.waveStarted?.(index + 1, wave);
-      await runWave({ sprint, wave, waveNumber: index + 1, runId: state.runId, integrationBranch: state.integrationBranch, providers, limits: resolveLimits(sprint.tasks, options), pool, store, results, reporter, maxTurns: options.maxTurns ?? 50, env, rerunConflicts: options.rerunConflicts ?? true, checkCommand: waveCheckCommand(options.checkCommand, sprint.workspace.kind), alreadyCompleted });
+      await runWave({ sprint, wave, waveNumber: index + 1, runId: state.runId, integrationBranch: state.integrationBranch, providers, limits: resolveLimits(sprint.tasks, options), pool, store, results, reporter, maxTurns: options.maxTurns ?? 50, env, rerunConflicts: options.rerunConflicts ?? true, checkCommand: waveCheckCommand(options.checkCommand, sprint.workspace.kind), setupCommand: options.setupCommand, alreadyCompleted });
       saveState();
       reporter.waveMerged?.(index + 1, (await git(root, ['rev-parse', state.integrationBranch])).trim());
     }

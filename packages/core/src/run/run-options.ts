@@ -34,6 +34,11 @@ export interface RunOptions extends SprintOptions, ProviderOptions, AgentLimitOp
   checkCommand?: string;
   /** A JSON price file over the built-in prices (default: CODEWAVES_PRICES). */
   pricesFile?: string;
+  /**
+   * Run in each new worktree before its agent starts (copy .env.example, build what the tasks
+   * import), with the task's ports (PORT, CODEWAVES_PORT_BASE, CODEWAVES_PORT_COUNT) set.
+   */
+  setupCommand?: string;
   reporter?: RunReporter;
   env?: NodeJS.ProcessEnv;
   /** Overrides the built worker file (tests). */

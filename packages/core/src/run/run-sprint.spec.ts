@@ -163,6 +163,35 @@ describe('runSprint', () => {
     expect(summary.tasks.every((task) => task.status === 'merged')).toBe(true);
   });
 
+  it('sets each worktree up before its agent, with ports of its own, and keeps what setup made out of the commits', async () => {
+    const report = (command: string) => [{ toolCalls: [{ name: 'run_command', arguments: { command } }] }, { toolCalls: [{ name: 'finish', arguments: { summary: 'reported' } }] }];
+    const portsCommand = 'echo "port=$PORT base=$CODEWAVES_PORT_BASE count=$CODEWAVES_PORT_COUNT setup=$(cat .setup-done)"';
+    server.setHandler(scriptedModel({ 'Add top export': report(portsCommand), 'Add bottom export': report(portsCommand), 'Create b util': report(`${portsCommand} && echo 1 > packages/b/util.txt`) }));
+    const summary = await runSprint({
+      cwd: repo.root,
+      env: { ...env(), CODEWAVES_FIRST_PORT: '43000' },
+      runId: 'r-setup',
+      setupCommand: 'echo "$CODEWAVES_TASK_ID on $PORT" > .setup-done && mkdir -p dist && echo built > dist/out.js',
+    });
+    const firstLine = (id: string) =>
+      readThread(join(summary.threadsDir, 'threads', `${id}.jsonl`)).flatMap((e) => (e.type === 'tool-result' && e.name === 'run_command' ? [e.output.split('\n').find((line) => line.startsWith('port='))] : []));
+    // one block of ten ports per task, by its place in the sprint; setup saw the same ones
+    const lines = ['add-top', 'add-bottom', 'new-file'].map((id) => {
+      const [line] = firstLine(id);
+      const port = /^port=(\d+) /.exec(line ?? '')?.[1];
+      expect(line).toBe(`port=${port} base=${port} count=10 setup=${id} on ${port}`);
+      return Number(port);
+    });
+    expect(lines.sort()).toEqual([43000, 43010, 43020]);
+    // what setup made is not the task's work; what the agent made is
+    expect(summary.tasks.find((t) => t.id === 'new-file')!.files).toEqual(['packages/b/util.txt']);
+    expect(summary.tasks.filter((t) => t.id !== 'new-file').every((t) => t.files.length === 0)).toBe(true);
+
+    const failed = await runSprint({ cwd: repo.root, env: env(), runId: 'r-setup-fails', setupCommand: 'echo "no .env.example here" >&2; exit 3' });
+    expect(failed.tasks.map((t) => t.status)).toEqual(['failed', 'failed', 'failed']);
+    expect(failed.tasks[0]!.summary).toBe('the setup command `echo "no .env.example here" >&2; exit 3` failed (exit 3) before the agent started: no .env.example here');
+  });
+
   it('fails a task that runs past its timeout, with the reason, and merges the others', async () => {
     repo.write({ 'packages/b/codex/new-file.md': '---\ntitle: Create b util\ntouches: [packages/b/src/util.ts]\ntimeout: 5s\n---\nCreate util.ts.' });
     const base = repo.commit('a task with a timeout');

@@ -56,7 +56,7 @@ export async function runSprint(options: RunOptions): Promise<RunSummary> {
   try {
     for (const [index, wave] of sprint.plan.waves.entries()) {
       reporter.waveStarted?.(index + 1, wave);
-      await runWave({ sprint, wave, waveNumber: index + 1, runId, integrationBranch, providers, limits: resolveLimits(sprint.tasks, options), pool, store, results, reporter, maxTurns: options.maxTurns ?? 50, env, rerunConflicts: options.rerunConflicts ?? true, checkCommand: waveCheckCommand(options.checkCommand, sprint.workspace.kind) });
+      await runWave({ sprint, wave, waveNumber: index + 1, runId, integrationBranch, providers, limits: resolveLimits(sprint.tasks, options), pool, store, results, reporter, maxTurns: options.maxTurns ?? 50, env, rerunConflicts: options.rerunConflicts ?? true, checkCommand: waveCheckCommand(options.checkCommand, sprint.workspace.kind), setupCommand: options.setupCommand });
       saveState();
       reporter.waveMerged?.(index + 1, (await git(root, ['rev-parse', integrationBranch])).trim());
     }

@@ -12,6 +12,7 @@ import type { RunReporter } from './run-options';
 import { AGENT_AUTHOR, mergeIdentityEnv } from './identities';
 import { blameTasks, checkWave } from './check-wave';
 import { followUpOnMergedCode, rerunOnMergedCode } from './rerun-on-merged-code';
+import { prepareWorktree } from './setup-worktree';
 import { scopeDrift } from './scope-drift';
 import { addUsage, taskBranch, type TaskResult } from './run-summary';
 
@@ -37,6 +38,8 @@ export interface WaveContext {
   rerunConflicts: boolean;
   /** A command run on each wave's merged result; the tasks a failure points at get one follow-up. */
   checkCommand?: string;
+  /** Run in each new worktree before its agent (see prepareWorktree). */
+  setupCommand?: string;
   /** Resume: tasks of this wave already committed before an interruption; they are merged, not run. */
   alreadyCompleted?: ReadonlySet<string>;
 }
@@ -88,6 +91,12 @@ export async function runWave(context: WaveContext): Promise<void> {
       try {
         const worktree = await createWorktree({ workspaceRoot: root, runId: context.runId, taskId: id, branch: result.branch, base, env: context.env });
         worktrees.set(id, worktree);
+        const prepared = await prepareWorktree(context, worktree);
+        if ('failure' in prepared) {
+          result.summary = prepared.failure;
+          setStatus(id, 'failed', prepared.failure);
+          return;
+        }
         setStatus(id, 'running', `agent started in ${worktree.path}`);
         const projectRoot = sprint.workspace.projects.find((project) => project.name === task.project)?.root;
         const outcome = await context.pool.run(
@@ -100,6 +109,7 @@ export async function runWave(context: WaveContext): Promise<void> {
             provider: context.providers.get(id)!,
             maxTurns: context.maxTurns,
             limits: context.limits?.get(id),
+            env: prepared.env,
           },
           (event) => {
             store.append(id, event);

@@ -12,6 +12,8 @@ export interface Worktree {
   branch: string;
   /** The commit the worktree started from. */
   base: string;
+  /** Files the setup command left that git would see: never part of the task's commits. */
+  setupFiles?: string[];
 }
 
 /**
@@ -62,7 +64,7 @@ export async function commitWorktree(worktree: Worktree, message: string, author
   await git(worktree.path, ['add', '-A']);
   // The linked folders are ours, not the agent's: a `node_modules/` ignore rule does not match a
   // symlink, so unstage them rather than trust the user's .gitignore.
-  await git(worktree.path, ['rm', '-r', '--cached', '-q', '--ignore-unmatch', '--', ...LINKED_FOLDERS]);
+  await git(worktree.path, ['rm', '-r', '--cached', '-q', '--ignore-unmatch', '--', ...LINKED_FOLDERS, ...(worktree.setupFiles ?? [])]);
   const staged = await execGit(worktree.path, ['diff', '--cached', '--quiet']);
   if (staged.exitCode === 0) return undefined;
   const env = {

@@ -6,6 +6,7 @@ export interface CodexExecutorOptions {
   maxTurns?: number;
   allowDirty?: boolean;
   checkCommand?: string;
+  setup?: string;
   rerunConflicts?: boolean;
   outputStyle?: 'text' | 'jsonl';
   taskTimeout?: string;
