@@ -29,3 +29,23 @@ export function positiveInt(value: string): number {
   if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('must be a whole number of at least 1');
   return parsed;
 }
+
+/**
+ * An AbortSignal that Ctrl-C fires for the duration of `work`: the first press stops the run
+ * cleanly (agents cancelled, state saved), a second one exits at once.
+ */
+export async function withInterrupt<T>(io: Pick<CliIO, 'stderr'>, work: (signal: AbortSignal) => Promise<T>): Promise<{ result: T; interrupted: boolean }> {
+  const controller = new AbortController();
+  const onInterrupt = () => {
+    if (controller.signal.aborted) process.exit(130);
+    io.stderr('Stopping: cancelling the running agents and saving the run (Ctrl-C again to quit at once; codewaves resume continues it)');
+    controller.abort();
+  };
+  process.on('SIGINT', onInterrupt);
+  try {
+    const result = await work(controller.signal);
+    return { result, interrupted: controller.signal.aborted };
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
+}

@@ -10,6 +10,8 @@ export const EXIT = {
   planRejected: 3,
   /** A bug in codewaves. */
   internal: 70,
+  /** Stopped by Ctrl-C (128 + SIGINT): every thread is consistent, `codewaves resume` continues. */
+  interrupted: 130,
 } as const;
 
 export const EXIT_CODES_HELP = `Exit codes:
@@ -18,4 +20,5 @@ export const EXIT_CODES_HELP = `Exit codes:
   2   bad input (task file, option, repository state); the message names the fix
   3   plan --check rejected the plan: a dependency cycle or unknown id, more waves than --max-waves,
       an empty or too broad footprint, or a plan that differs from --expect
-  70  internal error (a bug in codewaves: please report it)`;
+  70  internal error (a bug in codewaves: please report it)
+  130 run or resume stopped by Ctrl-C: agents were cancelled, nothing is half-merged; codewaves resume continues`;

@@ -23,3 +23,6 @@ export interface AgentJob {
 
 /** Messages from a worker to the main thread about one job. `done` is always the last. */
 export type WorkerMessage = { type: 'event'; event: AgentEvent } | { type: 'done'; outcome: AgentOutcome };
+
+/** Messages from the main thread to a worker about its job: stop the agent (Ctrl-C, an abort). */
+export type MainMessage = { type: 'abort' };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { AgentEvent, AgentOutcome } from '../agent/agent-event';
-import type { AgentJob, WorkerMessage } from './agent-job';
+import type { AgentJob, MainMessage, WorkerMessage } from './agent-job';
 
 /**
  * Worker threads load built JavaScript: under Jest this module runs from src/, so the worker file
@@ -43,10 +43,17 @@ export class AgentPool {
     });
   }
 
-  /** Runs one job; resolves after the worker's last event has been delivered. */
-  async run(job: Omit<AgentJob, 'port'>, onEvent: (event: AgentEvent) => void): Promise<AgentOutcome> {
+  /**
+   * Runs one job; resolves after the worker's last event has been delivered. `signal` stops the
+   * agent from inside its worker (its model call abandoned, its commands' process groups killed),
+   * so it ends `cancelled` with its thread intact rather than with its thread terminated.
+   */
+  async run(job: Omit<AgentJob, 'port'>, onEvent: (event: AgentEvent) => void, signal?: AbortSignal): Promise<AgentOutcome> {
     if (this.poolError) throw this.poolError;
     const { port1, port2 } = new MessageChannel();
+    const abort = () => port1.postMessage({ type: 'abort' } satisfies MainMessage);
+    if (signal?.aborted) abort();
+    else signal?.addEventListener('abort', abort, { once: true });
     const done = new Promise<AgentOutcome>((resolve) => {
       port1.on('message', (message: WorkerMessage) => {
         if (message.type === 'event') onEvent(message.event);
@@ -58,6 +65,7 @@ export class AgentPool {
       // Port messages can arrive after run() resolves: wait for the explicit final one.
       return await done;
     } finally {
+      signal?.removeEventListener('abort', abort);
       port1.close();
     }
   }

@@ -1,11 +1,15 @@
 import { runAgent } from '../agent/run-agent';
 import { createModelClient } from '../agent/providers/provider-config';
 import type { AgentOutcome } from '../agent/agent-event';
-import type { AgentJob, WorkerMessage } from './agent-job';
+import type { AgentJob, MainMessage, WorkerMessage } from './agent-job';
 
 /** Worker entry: runs one agent and streams its events back over the job's port. */
 export default async function runAgentJob(job: AgentJob): Promise<AgentOutcome> {
   const post = (message: WorkerMessage) => job.port.postMessage(message);
+  const stop = new AbortController();
+  job.port.on('message', (message: MainMessage) => {
+    if (message.type === 'abort') stop.abort();
+  });
   let outcome: AgentOutcome;
   try {
     outcome = await runAgent({
@@ -18,6 +22,7 @@ export default async function runAgentJob(job: AgentJob): Promise<AgentOutcome> 
       commandPolicy: job.limits?.commandPolicy,
       timeoutMs: job.limits?.timeoutMs,
       env: job.env ? { ...process.env, ...job.env } : undefined,
+      signal: stop.signal,
       onEvent: (event) => post({ type: 'event', event }),
     });
   } catch (error) {

@@ -90,6 +90,7 @@ export async function followUpOnMergedCode(
       context.store.append(id, event);
       addUsage(result, event);
     },
+    context.signal,
   );
   if (outcome.status !== 'completed') {
     setStatus(id, outcome.status === 'waiting-for-input' ? 'waiting-for-input' : 'failed', `the follow-up did not finish (${outcome.error ?? outcome.summary})${kept ? `; the first attempt stays on ${kept}` : ''}`);

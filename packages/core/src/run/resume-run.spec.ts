@@ -65,3 +65,64 @@ describe('resume after kill -9', () => {
     expect(repo.git('rev-parse', '--abbrev-ref', 'HEAD').trim()).toBe('main');
   });
 });
+
+// Ctrl-C (SIGINT) of a real `codewaves run` mid-wave: agents stop cleanly, the run resumes.
+describe('Ctrl-C, then resume', () => {
+  let server: OpenAIServer;
+  let repo: GitFixture;
+  let worktrees: string;
+  const script = scriptedModel({
+    'Quick one': [{ toolCalls: [{ name: 'write_file', arguments: { path: 'src/quick.ts', content: 'export const quick = 1;\n' } }] }, { toolCalls: [{ name: 'finish', arguments: { summary: 'quick' } }] }],
+    'Slow one': [{ toolCalls: [{ name: 'write_file', arguments: { path: 'src/slow.ts', content: 'export const slow = 1;\n' } }] }, { toolCalls: [{ name: 'finish', arguments: { summary: 'slow' } }] }],
+  });
+
+  beforeAll(async () => {
+    server = await startOpenAIServer({ handler: (request) => (request.messages.some((m) => m.content?.includes('Slow one')) ? [{ kind: 'delay', ms: 120_000 }] : script(request)) });
+    worktrees = mkdtempSync(join(tmpdir(), 'codewaves-worktrees-'));
+    repo = gitRepo({
+      'package.json': '{"name":"ws","private":true}',
+      'codex/quick.md': '---\ntitle: Quick one\ntouches: [src/quick.ts]\n---\nx',
+      'codex/slow.md': '---\ntitle: Slow one\ntouches: [src/slow.ts]\n---\nx',
+    });
+  });
+  afterAll(async () => {
+    await server.close();
+    repo.remove();
+    rmSync(worktrees, { recursive: true, force: true });
+  });
+
+  it('cancels the running agent, merges nothing half-way, exits 130, and resume finishes the run', async () => {
+    const env = { ...process.env, ...GIT_TEST_ENV, OPENAI_API_KEY: 'test', OPENAI_BASE_URL: server.url, CODEWAVES_WORKTREES: worktrees };
+    const child = spawn(process.execPath, [CLI, 'run'], { cwd: repo.root, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const threads = join(repo.root, '.codewaves', 'runs');
+    let quickCommitted = false;
+    for (let i = 0; i < 300 && !quickCommitted; i++) {
+      await sleep(100);
+      const runs = existsSync(threads) ? readdirSync(threads) : [];
+      if (runs.length === 0) continue;
+      quickCommitted = readThread(join(threads, runs[0]!, 'threads', 'quick.jsonl')).some((e) => e.type === 'commit');
+    }
+    expect(quickCommitted).toBe(true);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toContain('Stopping: cancelling the running agents');
+
+    const run = readdirSync(threads)[0]!;
+    const last = (id: string) => readThread(join(threads, run, 'threads', `${id}.jsonl`)).filter((e) => e.type === 'status').at(-1);
+    expect(last('slow')).toMatchObject({ status: 'cancelled', reason: 'interrupted: cancelled while the model was answering' });
+    expect(last('quick')).toMatchObject({ status: 'completed' });
+    // the interrupted wave was not merged: the integration branch is still at the base
+    expect(repo.git('rev-parse', `codewaves/${run}`)).toBe(repo.git('rev-parse', 'main'));
+
+    server.setHandler(script);
+    const summary = await resumeRun({ cwd: repo.root, env });
+    expect(summary.tasks.map((t) => [t.id, t.status])).toEqual([
+      ['quick', 'merged'],
+      ['slow', 'merged'],
+    ]);
+    expect(repo.git('show', `${summary.integrationBranch}:src/slow.ts`)).toBe('export const slow = 1;\n');
+  });
+});

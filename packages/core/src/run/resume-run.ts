@@ -15,7 +15,7 @@ import { agentPoolFor, summariseRun } from './run-sprint';
 import { loadPrices } from '../pricing';
 import { taskBranch, type RunSummary, type TaskResult } from './run-summary';
 import { waveCheckCommand } from './check-wave';
-import { runWave } from './run-wave';
+import { INTERRUPTED, runWave } from './run-wave';
 
 const FINISHED: ReadonlySet<ThreadStatus> = new Set(['merged', 'failed', 'conflicted', 'cancelled', 'waiting-for-input']);
 
@@ -48,6 +48,7 @@ export async function resumeRun(options: Omit<RunOptions, 'runId'> & { runId?: s
   const pool = agentPoolFor(state.plan.waves, options);
   try {
     for (const [index, wave] of state.plan.waves.entries()) {
+      if (options.signal?.aborted) break;
       const alreadyCompleted = new Set<string>();
       for (const id of wave) {
         const thread = summaries.get(id)!;
@@ -63,7 +64,8 @@ export async function resumeRun(options: Omit<RunOptions, 'runId'> & { runId?: s
           tokens: thread.tokens,
           durationMs: thread.elapsedMs,
         };
-        if (FINISHED.has(thread.status)) results.set(id, result);
+        const interrupted = thread.status === 'cancelled' && thread.reason.startsWith(INTERRUPTED);
+        if (FINISHED.has(thread.status) && !interrupted) results.set(id, result);
         else if (thread.status === 'completed') {
           results.set(id, result);
           alreadyCompleted.add(id);
@@ -71,8 +73,9 @@ export async function resumeRun(options: Omit<RunOptions, 'runId'> & { runId?: s
       }
       if (wave.every((id) => results.has(id) && FINISHED.has(results.get(id)!.status))) continue;
       reporter.waveStarted?.(index + 1, wave);
-      await runWave({ sprint, wave, waveNumber: index + 1, runId: state.runId, integrationBranch: state.integrationBranch, providers, limits: resolveLimits(sprint.tasks, options), pool, store, results, reporter, maxTurns: options.maxTurns ?? 50, env, rerunConflicts: options.rerunConflicts ?? true, checkCommand: waveCheckCommand(options.checkCommand, sprint.workspace.kind), setupCommand: options.setupCommand, alreadyCompleted });
+      await runWave({ sprint, wave, waveNumber: index + 1, runId: state.runId, integrationBranch: state.integrationBranch, providers, limits: resolveLimits(sprint.tasks, options), pool, store, results, reporter, maxTurns: options.maxTurns ?? 50, env, rerunConflicts: options.rerunConflicts ?? true, checkCommand: waveCheckCommand(options.checkCommand, sprint.workspace.kind), setupCommand: options.setupCommand, signal: options.signal, alreadyCompleted });
       saveState();
+      if (options.signal?.aborted) break;
       reporter.waveMerged?.(index + 1, (await git(root, ['rev-parse', state.integrationBranch])).trim());
     }
   } finally {

@@ -40,6 +40,12 @@ export interface RunOptions extends SprintOptions, ProviderOptions, AgentLimitOp
    */
   setupCommand?: string;
   reporter?: RunReporter;
+  /**
+   * Stops the run (the CLI aborts it on Ctrl-C): running agents are cancelled from inside their
+   * workers, their commands killed, no more waves start and the interrupted wave is not merged.
+   * Every thread, worktree and branch stays consistent: `codewaves resume` continues the run.
+   */
+  signal?: AbortSignal;
   env?: NodeJS.ProcessEnv;
   /** Overrides the built worker file (tests). */
   workerFile?: string;

@@ -55,9 +55,11 @@ export async function runSprint(options: RunOptions): Promise<RunSummary> {
   const pool = agentPoolFor(sprint.plan.waves, options);
   try {
     for (const [index, wave] of sprint.plan.waves.entries()) {
+      if (options.signal?.aborted) break; // the later waves stay queued for `codewaves resume`
       reporter.waveStarted?.(index + 1, wave);
-      await runWave({ sprint, wave, waveNumber: index + 1, runId, integrationBranch, providers, limits: resolveLimits(sprint.tasks, options), pool, store, results, reporter, maxTurns: options.maxTurns ?? 50, env, rerunConflicts: options.rerunConflicts ?? true, checkCommand: waveCheckCommand(options.checkCommand, sprint.workspace.kind), setupCommand: options.setupCommand });
+      await runWave({ sprint, wave, waveNumber: index + 1, runId, integrationBranch, providers, limits: resolveLimits(sprint.tasks, options), pool, store, results, reporter, maxTurns: options.maxTurns ?? 50, env, rerunConflicts: options.rerunConflicts ?? true, checkCommand: waveCheckCommand(options.checkCommand, sprint.workspace.kind), setupCommand: options.setupCommand, signal: options.signal });
       saveState();
+      if (options.signal?.aborted) break;
       reporter.waveMerged?.(index + 1, (await git(root, ['rev-parse', integrationBranch])).trim());
     }
   } finally {

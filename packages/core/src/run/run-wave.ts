@@ -19,6 +19,9 @@ import { addUsage, taskBranch, type TaskResult } from './run-summary';
 /** Records a thread's status change: in its log, in the run's results and to the reporter. */
 export type SetStatus = (taskId: string, status: ThreadStatus, reason: string) => void;
 
+/** The reason of a task stopped by Ctrl-C or an abort: resume runs such a task again. */
+export const INTERRUPTED = 'interrupted';
+
 export interface WaveContext {
   sprint: Sprint;
   wave: string[];
@@ -38,6 +41,8 @@ export interface WaveContext {
   rerunConflicts: boolean;
   /** A command run on each wave's merged result; the tasks a failure points at get one follow-up. */
   checkCommand?: string;
+  /** Ctrl-C: running agents stop, the wave is not merged, the run can be resumed. */
+  signal?: AbortSignal;
   /** Run in each new worktree before its agent (see prepareWorktree). */
   setupCommand?: string;
   /** Resume: tasks of this wave already committed before an interruption; they are merged, not run. */
@@ -118,8 +123,15 @@ export async function runWave(context: WaveContext): Promise<void> {
             else if (event.type === 'assistant' && result.status === 'rate-limited') setStatus(id, 'running', 'the rate limit cleared');
             addUsage(result, event);
           },
+          context.signal,
         );
         result.summary = outcome.summary;
+        if (outcome.status === 'cancelled' && context.signal?.aborted) {
+          // Ctrl-C: the task is not finished but interrupted, and `codewaves resume` runs it again.
+          result.summary = `${INTERRUPTED}: ${outcome.summary}`;
+          setStatus(id, 'cancelled', result.summary);
+          return;
+        }
         if (outcome.status !== 'completed') {
           setStatus(id, outcome.status, outcome.error ?? outcome.summary);
           return;
@@ -139,6 +151,8 @@ export async function runWave(context: WaveContext): Promise<void> {
     }),
   );
 
+  // Interrupted: what completed stays committed on its branch, and `codewaves resume` merges it.
+  if (context.signal?.aborted) return;
   await mergeWave(context, base, worktrees, setStatus);
   if (context.checkCommand) await checkMergedWave(context, base, worktrees, setStatus);
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type * as ReportModule from '../../report';
 import type * as RunModule from '../../run';
 import { EXIT } from '../exit-codes';
-import { positiveInt, type CliIO } from '../cli-io';
+import { positiveInt, withInterrupt, type CliIO } from '../cli-io';
 
 export function registerResumeCommand(program: Command, io: CliIO): void {
   program
@@ -16,7 +16,9 @@ export function registerResumeCommand(program: Command, io: CliIO): void {
     .action(async (options: { run?: string; concurrency: number; cwd?: string }) => {
       const { resumeRun, runSucceeded } = require('../../run') as typeof RunModule;
       const { consoleReporter } = require('../../report') as typeof ReportModule;
-      const summary = await resumeRun({ cwd: options.cwd ?? io.cwd, runId: options.run, concurrency: options.concurrency, env: io.env, reporter: consoleReporter(io.stdout) });
-      io.exitCode = runSucceeded(summary) ? EXIT.ok : EXIT.tasksFailed;
+      const { result: summary, interrupted } = await withInterrupt(io, (signal) =>
+        resumeRun({ cwd: options.cwd ?? io.cwd, runId: options.run, concurrency: options.concurrency, env: io.env, reporter: consoleReporter(io.stdout), signal }),
+      );
+      io.exitCode = interrupted ? EXIT.interrupted : runSucceeded(summary) ? EXIT.ok : EXIT.tasksFailed;
     });
 }

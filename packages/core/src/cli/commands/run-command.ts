@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import type * as ReportModule from '../../report';
 import type * as RunModule from '../../run';
 import { EXIT } from '../exit-codes';
-import { duration, positiveInt, projectFilter, type CliIO } from '../cli-io';
+import { duration, positiveInt, projectFilter, withInterrupt, type CliIO } from '../cli-io';
 
 export function registerRunCommand(program: Command, io: CliIO): void {
   program
@@ -61,7 +61,7 @@ export function registerRunCommand(program: Command, io: CliIO): void {
         // Loaded on use: the agent runtime (openai, piscina) is not needed by other commands.
         const { runSprint, runSucceeded } = require('../../run') as typeof RunModule;
         const { consoleReporter, jsonlReporter } = require('../../report') as typeof ReportModule;
-        const summary = await runSprint({
+        const { result: summary, interrupted } = await withInterrupt(io, (signal) => runSprint({
           cwd: options.cwd ?? io.cwd,
           onlyProjects: projectFilter(options.project),
           provider: options.provider,
@@ -79,9 +79,10 @@ export function registerRunCommand(program: Command, io: CliIO): void {
           commandPolicy: { allow: options.allowCommand, deny: options.denyCommand, defaultDeny: options.defaultDeny },
           reporter: options.json ? {} : options.outputStyle === 'jsonl' ? jsonlReporter(io.stdout) : consoleReporter(io.stdout),
           env: io.env,
-        });
+          signal,
+        }));
         if (options.json) io.stdout(JSON.stringify(summary, null, 2));
-        io.exitCode = runSucceeded(summary) ? EXIT.ok : EXIT.tasksFailed;
+        io.exitCode = interrupted ? EXIT.interrupted : runSucceeded(summary) ? EXIT.ok : EXIT.tasksFailed;
       },
     );
 }
