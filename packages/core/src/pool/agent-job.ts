@@ -16,6 +16,8 @@ export interface AgentJob {
   /** A follow-up: the thread's conversation so far; `prompt` is then the new user message. */
   history?: ConversationMessage[];
   limits?: AgentLimits;
+  /** The pool's ModelCallGate, shared by every worker: model calls wait for a slot. */
+  gate?: SharedArrayBuffer;
   /** Added to the environment the agent's commands start from (the task's ports); secrets are still removed. */
   env?: Record<string, string>;
   port: MessagePort;

@@ -4,6 +4,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { AgentEvent, AgentOutcome } from '../agent/agent-event';
 import type { AgentJob, MainMessage, WorkerMessage } from './agent-job';
+import { ModelCallGate } from './model-call-gate';
 
 /**
  * Worker threads load built JavaScript: under Jest this module runs from src/, so the worker file
@@ -25,11 +26,14 @@ export interface AgentPoolOptions {
 export class AgentPool {
   private readonly piscina: Piscina;
   private poolError: Error | undefined;
+  /** Model calls in flight across the pool: as many as threads, fewer while a provider rate-limits. */
+  readonly gate: ModelCallGate;
 
   constructor(options: AgentPoolOptions) {
     if (!Number.isInteger(options.concurrency) || options.concurrency < 1) {
       throw new RangeError(`concurrency must be a whole number of at least 1, got ${options.concurrency}`);
     }
+    this.gate = new ModelCallGate(options.concurrency);
     this.piscina = new Piscina({
       filename: options.workerFile ?? defaultWorkerFile(),
       minThreads: options.concurrency,
@@ -61,7 +65,7 @@ export class AgentPool {
       });
     });
     try {
-      await this.piscina.run({ ...job, port: port2 }, { transferList: [port2] });
+      await this.piscina.run({ ...job, gate: this.gate.buffer, port: port2 }, { transferList: [port2] });
       // Port messages can arrive after run() resolves: wait for the explicit final one.
       return await done;
     } finally {

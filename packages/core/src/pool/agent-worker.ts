@@ -2,6 +2,7 @@ import { runAgent } from '../agent/run-agent';
 import { createModelClient } from '../agent/providers/provider-config';
 import type { AgentOutcome } from '../agent/agent-event';
 import type { AgentJob, MainMessage, WorkerMessage } from './agent-job';
+import { gatedModel, ModelCallGate } from './model-call-gate';
 
 /** Worker entry: runs one agent and streams its events back over the job's port. */
 export default async function runAgentJob(job: AgentJob): Promise<AgentOutcome> {
@@ -13,7 +14,7 @@ export default async function runAgentJob(job: AgentJob): Promise<AgentOutcome> 
   let outcome: AgentOutcome;
   try {
     outcome = await runAgent({
-      model: createModelClient(job.provider),
+      model: job.gate ? gatedModel(createModelClient(job.provider), new ModelCallGate(job.gate)) : createModelClient(job.provider),
       instructions: job.instructions,
       prompt: job.prompt,
       history: job.history,

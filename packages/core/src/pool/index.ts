@@ -1,2 +1,3 @@
 export * from './agent-job';
 export * from './agent-pool';
+export * from './model-call-gate';

@@ -105,6 +105,9 @@ describe('runSprint', () => {
       .filter((e) => e.type === 'status')
       .map((e) => (e as { status: string }).status);
     expect(statuses).toEqual(['queued', 'running', 'rate-limited', 'running', 'completed', 'merged']);
+    // the first wave has two agents: the 429 halves the model calls the pool allows at once
+    const rateLimited = readThread(join(summary.threadsDir, 'threads', 'new-file.jsonl')).find((e) => e.type === 'status' && e.status === 'rate-limited');
+    expect(rateLimited).toMatchObject({ reason: expect.stringMatching(/; the pool now allows 1 model call at once$/) });
   });
 
   it('fails before creating anything when the model endpoint is unreachable', async () => {
