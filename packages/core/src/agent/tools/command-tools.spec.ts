@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gitRepo, type GitFixture } from '../../../../../tools/testing/git-fixture';
 import { commandEnvironment } from './command-env';
+import { osSandboxAvailable } from './os-sandbox';
 import { runCommandTool } from './run-command';
 import { searchTool } from './search';
 
@@ -19,6 +20,23 @@ describe('run_command', () => {
     const result = await run({ command: 'pwd; echo oops >&2; exit 3', cwd: 'src' });
     expect(result.isError).toBe(true);
     expect(result.output).toBe(`exit code 3\n--- stdout ---\n${join(worktree, 'src')}\n\n--- stderr ---\noops\n`);
+  });
+
+  // Only where bubblewrap can run (here it can once `apt-get install bubblewrap` is done; most CI
+  // containers forbid namespaces): then the kernel enforces what the file tools check by path.
+  (osSandboxAvailable() ? it : it.skip)('confines a command to the worktree with no network, under bubblewrap', async () => {
+    const outside = join(tmpdir(), `codewaves-outside-${process.pid}`);
+    const home = join(process.env.HOME ?? '/root', `.codewaves-escape-${process.pid}`);
+    const result = await run({
+      command: `echo inside > src/ok.txt; echo out > ${home}; echo $? ; echo tmp > ${outside}; cat ${outside}; node -e "require('http').get('http://registry.npmjs.org',()=>console.log('net ok')).on('error',e=>console.log('net', e.code))"`,
+    });
+    expect(readFileSync(join(worktree, 'src', 'ok.txt'), 'utf8')).toBe('inside\n');
+    expect(existsSync(home)).toBe(false);
+    expect(result.output).toContain('Read-only file system');
+    // /tmp is private to the command: its file does not reach the real /tmp
+    expect(result.output).toContain('tmp\n');
+    expect(existsSync(outside)).toBe(false);
+    expect(result.output).toMatch(/net (EAI_AGAIN|ENOTFOUND|ENETUNREACH|ECONNREFUSED)/);
   });
 
   it('does not hand secrets to the command, unless allowed by name', async () => {

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { resolveInside } from '../../sandbox';
 import { commandEnvironment } from './command-env';
+import { osSandboxAvailable, sandboxedCommand } from './os-sandbox';
 import { commandVerdict, DEFAULT_COMMAND_POLICY } from './command-policy/command-policy';
 import { stringArg, ToolArgumentError, type AgentTool } from './tool';
 
@@ -22,9 +23,14 @@ export interface CommandOutcome {
  * command gets its own process group, killed as a whole (SIGTERM, then SIGKILL) on timeout or
  * abort, so nothing it started outlives it; output is capped; secrets are not in its environment.
  */
-export function runShellCommand(command: string, options: { cwd: string; timeoutMs: number; env: NodeJS.ProcessEnv; signal?: AbortSignal }): Promise<CommandOutcome> {
+export function runShellCommand(
+  command: string,
+  options: { cwd: string; timeoutMs: number; env: NodeJS.ProcessEnv; signal?: AbortSignal; confineTo?: string },
+): Promise<CommandOutcome> {
   return new Promise((resolve) => {
-    const child = spawn('/bin/sh', ['-c', command], { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const { program, args } =
+      options.confineTo && osSandboxAvailable(options.env) ? sandboxedCommand(command, { cwd: options.cwd, writable: options.confineTo }) : { program: '/bin/sh', args: ['-c', command] };
+    const child = spawn(program, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
@@ -67,7 +73,7 @@ export const runCommandTool: AgentTool = {
   spec: {
     name: 'run_command',
     description:
-      'Run a shell command in the workspace (for example the tests or the type checker). It runs in the workspace root or a sub-folder, without network credentials or secrets, and is stopped after timeoutSeconds (default 120). Commands that reach past this task (git push, git remote, git config, switching branches, publishing, gh, sudo) are refused.',
+      'Run a shell command in the workspace (for example the tests or the type checker). It runs in the workspace root or a sub-folder, without network credentials or secrets, and is stopped after timeoutSeconds (default 120). Commands that reach past this task (git push, git remote, git config, switching branches, publishing, gh, sudo) are refused. Where an OS sandbox is available, commands have no network and can write only inside the workspace and /tmp.',
     parameters: {
       type: 'object',
       properties: {
@@ -92,7 +98,7 @@ export const runCommandTool: AgentTool = {
     const cwd = resolveInside(roots, stringArg(args, 'cwd', { optional: true }) || '.', 'write');
     const seconds = typeof args.timeoutSeconds === 'number' ? args.timeoutSeconds : DEFAULT_TIMEOUT_MS / 1000;
     const timeoutMs = Math.min(MAX_TIMEOUT_MS, Math.max(1000, seconds * 1000));
-    const outcome = await runShellCommand(command, { cwd, timeoutMs, env: commandEnvironment(env ?? process.env), signal });
+    const outcome = await runShellCommand(command, { cwd, timeoutMs, env: commandEnvironment(env ?? process.env), signal, confineTo: roots.worktree });
     const head = outcome.timedOut
       ? `stopped after ${timeoutMs / 1000} s (timeout)`
       : outcome.exitCode === null
