@@ -6,3 +6,4 @@ export * from './run-agent';
 export * from './tools';
 export * from './providers';
 export * from './conversation';
+export * from './run-with-provider';

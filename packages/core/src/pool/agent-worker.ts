@@ -1,5 +1,4 @@
-import { runAgent } from '../agent/run-agent';
-import { createModelClient } from '../agent/providers/provider-config';
+import { runWithProvider } from '../agent/run-with-provider';
 import type { AgentOutcome } from '../agent/agent-event';
 import type { AgentJob, WorkerMessage } from './agent-job';
 
@@ -8,8 +7,7 @@ export default async function runAgentJob(job: AgentJob): Promise<AgentOutcome> 
   const post = (message: WorkerMessage) => job.port.postMessage(message);
   let outcome: AgentOutcome;
   try {
-    outcome = await runAgent({
-      model: createModelClient(job.provider),
+    outcome = await runWithProvider(job.provider, {
       instructions: job.instructions,
       prompt: job.prompt,
       history: job.history,

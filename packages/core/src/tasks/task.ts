@@ -5,6 +5,10 @@ export interface AgentSettings {
   baseURL?: string;
   /** replay: transcript path relative to the task file. */
   transcript?: string;
+  /** command: the agent CLI as argv, or one line split without a shell; `{prompt}` marks the prompt (else stdin). */
+  command?: string | string[];
+  /** command: secret-looking environment variables the agent CLI may see (its own API key), by name. */
+  allowEnv?: string[];
 }
 
 /** What a task file's front matter may say. task.schema.json is the source of truth for this. */

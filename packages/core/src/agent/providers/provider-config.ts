@@ -3,6 +3,8 @@ import { dirname, join, resolve } from 'node:path';
 import { CodewavesError } from '../../errors';
 import type { Task } from '../../tasks';
 import type { ModelClient } from '../model';
+import { commandArgv } from './command-line';
+import type { CommandAgentConfig } from './command-provider';
 import { createOpenAIClient } from './openai-provider';
 import { createReplayClient } from './replay-provider';
 
@@ -11,13 +13,18 @@ export const DEFAULT_MODEL = 'gpt-5-codex';
 /** Serialisable: the main thread decides, the worker builds the client from it. */
 export type ProviderConfig =
   | { kind: 'openai'; model: string; baseURL?: string; apiKey: string; stream: boolean; api: 'chat' | 'responses'; timeoutMs?: number }
-  | { kind: 'replay'; transcript: string; delayMs?: number };
+  | { kind: 'replay'; transcript: string; delayMs?: number }
+  | CommandAgentConfig;
 
 export interface ProviderOptions {
-  provider?: 'openai' | 'replay';
+  provider?: 'openai' | 'replay' | 'command';
   model?: string;
   baseURL?: string;
   replayDelayMs?: number;
+  /** command: the agent CLI, argv or one line split without a shell (CODEWAVES_AGENT_COMMAND). */
+  agentCommand?: string | string[];
+  /** command: secret-looking variables the agent CLI may see, by name (CODEWAVES_AGENT_ENV, comma-separated). */
+  agentEnv?: string[];
 }
 
 /** Where a task's recorded transcript lives: beside the task file, `<id>.transcript.json`. */
@@ -32,7 +39,10 @@ export function defaultTranscriptPath(root: string, task: Task): string {
  */
 export function resolveProvider(task: Task, root: string, options: ProviderOptions = {}, env: NodeJS.ProcessEnv = process.env): ProviderConfig {
   const transcript = defaultTranscriptPath(root, task);
-  const kind = task.agent.provider ?? options.provider ?? (env.OPENAI_API_KEY ? 'openai' : existsSync(transcript) ? 'replay' : undefined);
+  const command = task.agent.command ?? options.agentCommand ?? (env.CODEWAVES_AGENT_COMMAND || undefined);
+  const kind =
+    task.agent.provider ?? (task.agent.command ? 'command' : undefined) ?? options.provider ?? (options.agentCommand ? 'command' : undefined) ??
+    (env.OPENAI_API_KEY ? 'openai' : existsSync(transcript) ? 'replay' : undefined);
   if (kind === 'replay') return { kind: 'replay', transcript, delayMs: options.replayDelayMs };
   if (kind === 'openai') {
     if (!env.OPENAI_API_KEY) {
@@ -51,10 +61,14 @@ export function resolveProvider(task: Task, root: string, options: ProviderOptio
     };
   }
   if (kind === 'command') {
-    throw new CodewavesError('PROVIDER_CONFIG', `task \`${task.id}\` asks for the command provider, which this version does not run yet`, {
-      location: { file: task.file },
-      hint: 'use provider openai or replay',
-    });
+    if (!command) {
+      throw new CodewavesError('PROVIDER_CONFIG', `task \`${task.id}\` uses the command provider but names no agent command`, {
+        location: { file: task.file },
+        hint: 'set agent.command in the task (e.g. [codex, exec, --json, "{prompt}"]), or pass --agent-command, or export CODEWAVES_AGENT_COMMAND',
+      });
+    }
+    const allowEnv = task.agent.allowEnv ?? options.agentEnv ?? (env.CODEWAVES_AGENT_ENV ? env.CODEWAVES_AGENT_ENV.split(',').map((name) => name.trim()).filter(Boolean) : []);
+    return { kind: 'command', argv: commandArgv(command), allowEnv };
   }
   throw new CodewavesError('PROVIDER_CONFIG', `no model for task \`${task.id}\`: OPENAI_API_KEY is not set and there is no recorded transcript at ${transcript}`, {
     location: { file: task.file },
@@ -62,7 +76,8 @@ export function resolveProvider(task: Task, root: string, options: ProviderOptio
   });
 }
 
-export function createModelClient(config: ProviderConfig): ModelClient {
+/** The model behind the built-in agent loop; the command provider brings its own loop and has none. */
+export function createModelClient(config: Exclude<ProviderConfig, CommandAgentConfig>): ModelClient {
   return config.kind === 'openai'
     ? createOpenAIClient({ model: config.model, apiKey: config.apiKey, baseURL: config.baseURL, stream: config.stream, api: config.api, timeoutMs: config.timeoutMs })
     : createReplayClient(config.transcript, { delayMs: config.delayMs });
