@@ -5,3 +5,4 @@ export * from './retry-policy';
 export * from './command-line';
 export * from './command-provider';
 export * from './codex-events';
+export * from './record-provider';

@@ -6,18 +6,24 @@ import type { ModelClient } from '../model';
 import { commandArgv } from './command-line';
 import type { CommandAgentConfig } from './command-provider';
 import { createOpenAIClient } from './openai-provider';
+import { createRecordingClient } from './record-provider';
 import { createReplayClient } from './replay-provider';
 
 export const DEFAULT_MODEL = 'gpt-5-codex';
 
+export type OpenAIProviderConfig = { kind: 'openai'; model: string; baseURL?: string; apiKey: string; stream: boolean; api: 'chat' | 'responses'; timeoutMs?: number };
+
 /** Serialisable: the main thread decides, the worker builds the client from it. */
 export type ProviderConfig =
-  | { kind: 'openai'; model: string; baseURL?: string; apiKey: string; stream: boolean; api: 'chat' | 'responses'; timeoutMs?: number }
+  | OpenAIProviderConfig
   | { kind: 'replay'; transcript: string; delayMs?: number }
+  /** The openai provider, each turn written to the transcript replay reads. */
+  | { kind: 'record'; transcript: string; taskId: string; model: OpenAIProviderConfig }
   | CommandAgentConfig;
 
 export interface ProviderOptions {
-  provider?: 'openai' | 'replay' | 'command';
+  /** `record`: the openai provider, writing each task's transcript for replay (`<task dir>/<id>.transcript.json`). */
+  provider?: 'openai' | 'replay' | 'command' | 'record';
   model?: string;
   baseURL?: string;
   replayDelayMs?: number;
@@ -40,26 +46,14 @@ export function defaultTranscriptPath(root: string, task: Task): string {
 export function resolveProvider(task: Task, root: string, options: ProviderOptions = {}, env: NodeJS.ProcessEnv = process.env): ProviderConfig {
   const transcript = defaultTranscriptPath(root, task);
   const command = task.agent.command ?? options.agentCommand ?? (env.CODEWAVES_AGENT_COMMAND || undefined);
-  const kind =
+  let kind =
     task.agent.provider ?? (task.agent.command ? 'command' : undefined) ?? options.provider ?? (options.agentCommand ? 'command' : undefined) ??
     (env.OPENAI_API_KEY ? 'openai' : existsSync(transcript) ? 'replay' : undefined);
+  // Recording a run records every task that talks to a model, including those that name openai themselves.
+  if (options.provider === 'record' && kind === 'openai') kind = 'record';
   if (kind === 'replay') return { kind: 'replay', transcript, delayMs: options.replayDelayMs };
-  if (kind === 'openai') {
-    if (!env.OPENAI_API_KEY) {
-      throw new CodewavesError('PROVIDER_CONFIG', `task \`${task.id}\` uses the openai provider but OPENAI_API_KEY is not set`, {
-        location: { file: task.file },
-        hint: 'export OPENAI_API_KEY (any non-empty value for a local server) and, for a compatible server, OPENAI_BASE_URL',
-      });
-    }
-    return {
-      kind: 'openai',
-      model: task.agent.model ?? options.model ?? env.CODEWAVES_MODEL ?? DEFAULT_MODEL,
-      baseURL: task.agent.baseURL ?? options.baseURL ?? (env.OPENAI_BASE_URL || undefined),
-      apiKey: env.OPENAI_API_KEY,
-      stream: env.CODEWAVES_STREAM !== '0',
-      api: env.CODEWAVES_OPENAI_API === 'responses' ? 'responses' : 'chat',
-    };
-  }
+  if (kind === 'openai') return openaiConfig(task, options, env);
+  if (kind === 'record') return { kind: 'record', transcript, taskId: task.id, model: openaiConfig(task, options, env) };
   if (kind === 'command') {
     if (!command) {
       throw new CodewavesError('PROVIDER_CONFIG', `task \`${task.id}\` uses the command provider but names no agent command`, {
@@ -76,9 +70,26 @@ export function resolveProvider(task: Task, root: string, options: ProviderOptio
   });
 }
 
+function openaiConfig(task: Task, options: ProviderOptions, env: NodeJS.ProcessEnv): OpenAIProviderConfig {
+  if (!env.OPENAI_API_KEY) {
+    throw new CodewavesError('PROVIDER_CONFIG', `task \`${task.id}\` uses the openai provider but OPENAI_API_KEY is not set`, {
+      location: { file: task.file },
+      hint: 'export OPENAI_API_KEY (any non-empty value for a local server) and, for a compatible server, OPENAI_BASE_URL',
+    });
+  }
+  return {
+    kind: 'openai',
+    model: task.agent.model ?? options.model ?? env.CODEWAVES_MODEL ?? DEFAULT_MODEL,
+    baseURL: task.agent.baseURL ?? options.baseURL ?? (env.OPENAI_BASE_URL || undefined),
+    apiKey: env.OPENAI_API_KEY,
+    stream: env.CODEWAVES_STREAM !== '0',
+    api: env.CODEWAVES_OPENAI_API === 'responses' ? 'responses' : 'chat',
+  };
+}
+
 /** The model behind the built-in agent loop; the command provider brings its own loop and has none. */
 export function createModelClient(config: Exclude<ProviderConfig, CommandAgentConfig>): ModelClient {
-  return config.kind === 'openai'
-    ? createOpenAIClient({ model: config.model, apiKey: config.apiKey, baseURL: config.baseURL, stream: config.stream, api: config.api, timeoutMs: config.timeoutMs })
-    : createReplayClient(config.transcript, { delayMs: config.delayMs });
+  if (config.kind === 'replay') return createReplayClient(config.transcript, { delayMs: config.delayMs });
+  if (config.kind === 'record') return createRecordingClient(createModelClient(config.model), { transcriptPath: config.transcript, taskId: config.taskId, model: config.model.model });
+  return createOpenAIClient({ model: config.model, apiKey: config.apiKey, baseURL: config.baseURL, stream: config.stream, api: config.api, timeoutMs: config.timeoutMs });
 }

@@ -12,10 +12,11 @@ export function registerRunCommand(program: Command, io: CliIO): void {
     )
     .option('-p, --project <names...>', 'only the tasks of these projects')
     .addOption(
-      new Option('--provider <name>', 'model provider (default: the task\'s own, else openai when OPENAI_API_KEY is set, else replay of a recorded transcript)').choices([
+      new Option('--provider <name>', 'model provider (default: the task\'s own, else openai when OPENAI_API_KEY is set, else replay of a recorded transcript; record: openai, writing each task\'s transcript for replay)').choices([
         'openai',
         'replay',
         'command',
+        'record',
       ]),
     )
     .option('--agent-command <line>', 'command provider: the agent CLI, split into arguments without a shell; "{prompt}" marks the prompt, else it goes on stdin (e.g. "codex exec --json {prompt}")')
@@ -35,7 +36,7 @@ export function registerRunCommand(program: Command, io: CliIO): void {
     .action(
       async (options: {
         project?: string[];
-        provider?: 'openai' | 'replay' | 'command';
+        provider?: 'openai' | 'replay' | 'command' | 'record';
         agentCommand?: string;
         agentEnv?: string[];
         model?: string;

@@ -1,5 +1,5 @@
 export interface CodexExecutorOptions {
-  provider?: 'openai' | 'replay' | 'command';
+  provider?: 'openai' | 'replay' | 'command' | 'record';
   agentCommand?: string;
   agentEnv?: string[];
   model?: string;
