@@ -16,6 +16,7 @@ const run = (script, args) => {
 
 run('scheduler-bench.mjs', ['--out', join(results, 'scheduler.json')]);
 run('footprint-speed.mjs', ['--out', join(results, 'footprint-speed.json')]);
+run('agents-bench.mjs', ['--out', join(results, 'agents.json')]);
 if (process.env.CODEWAVES_BENCH_REPO) {
   run('footprint-bench.mjs', ['--repo', process.env.CODEWAVES_BENCH_REPO, '--jobs', '2', '--out', join(results, 'footprint.json')]);
 } else {
