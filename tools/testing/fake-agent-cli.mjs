@@ -32,17 +32,19 @@ const record = (extra = {}) => {
   writeFileSync(opts.record, JSON.stringify({ argv: process.argv.slice(2), prompt, cwd: process.cwd(), env, ...extra }, null, 2));
 };
 
+if (opts.hang) {
+  // First thing, so a test on a loaded machine has the pids before any timeout fires.
+  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+  record({ pids: [process.pid, child.pid] });
+  setInterval(() => {}, 1000);
+}
 emit({ type: 'thread.started', thread_id: 'fake-thread-1' });
 emit({ type: 'turn.started' });
 emit({ type: 'item.completed', item: { id: 'item_0', type: 'reasoning', text: '**Reading the task**' } });
 process.stdout.write('a plain progress line that is not an event\n');
 process.stderr.write('fake-agent: working\n');
 
-if (opts.hang) {
-  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
-  record({ pids: [process.pid, child.pid] });
-  setInterval(() => {}, 1000);
-} else {
+if (!opts.hang) {
   const command = 'git status --short';
   emit({ type: 'item.started', item: { id: 'item_1', type: 'command_execution', command, aggregated_output: '', exit_code: null, status: 'in_progress' } });
   const output = execFileSync('git', ['status', '--short'], { encoding: 'utf8' });

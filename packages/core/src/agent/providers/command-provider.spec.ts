@@ -37,6 +37,8 @@ describe('runCommandAgent (a real process in a real worktree)', () => {
     worktree = await createWorktree({ workspaceRoot: repo.root, runId: 'r1', taskId: 't1', branch: 'codewaves/tasks/r1/t1', base: 'main', env: { CODEWAVES_WORKTREES: worktrees } });
   });
   afterEach(async () => {
+    // Hygiene only (the tests assert the kills): a process a failed test left behind must not keep Jest alive.
+    if (existsSync(record)) for (const pid of recorded().pids ?? []) killQuietly(pid);
     await removeWorktree(repo.root, worktree.path);
     repo.remove();
     rmSync(worktrees, { recursive: true, force: true });
@@ -118,6 +120,9 @@ describe('runCommandAgent (a real process in a real worktree)', () => {
   it('says so when the agent CLI cannot be started', async () => {
     const { outcome } = await run({ kind: 'command', argv: ['codewaves-no-such-agent-cli', '{prompt}'], allowEnv: [] });
     expect(outcome).toMatchObject({ status: 'failed', error: 'cannot start the agent command `codewaves-no-such-agent-cli`: not found (is it installed and on PATH?)' });
+
+    const huge = await run(fake('{prompt}'), { prompt: 'x'.repeat(200 * 1024) });
+    expect(huge.outcome.error).toContain('leave {prompt} out of the command so the prompt goes on stdin');
   });
 
   it('kills the whole process group on abort: nothing the agent started survives', async () => {
@@ -132,9 +137,9 @@ describe('runCommandAgent (a real process in a real worktree)', () => {
   });
 
   it('kills the whole process group on timeout and fails with the reason', async () => {
-    const { outcome } = await run({ ...fake('--hang', '{prompt}'), timeoutMs: 3000 });
+    const { outcome } = await run({ ...fake('--hang', '{prompt}'), timeoutMs: 5000 });
     expect(outcome).toMatchObject({ status: 'failed' });
-    expect(outcome.error).toMatch(/was stopped after 3 s \(timeout\)/);
+    expect(outcome.error).toMatch(/was stopped after 5 s \(timeout\)/);
     await expectGone(recorded().pids!);
   });
 });
@@ -169,4 +174,12 @@ async function expectGone(pids: number[]): Promise<void> {
   });
   for (let i = 0; i < 100 && alive().length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
   expect(alive()).toEqual([]);
+}
+
+function killQuietly(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
 }

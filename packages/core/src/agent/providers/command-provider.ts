@@ -146,13 +146,20 @@ function spawnAgent(
   options: { cwd: string; env: NodeJS.ProcessEnv; stdin: string | undefined; timeoutMs: number; signal?: AbortSignal; onLine: (line: string) => boolean },
 ): Promise<AgentRun> {
   return new Promise((resolve) => {
-    const child = spawn(argv[0]!, argv.slice(1), {
-      cwd: options.cwd,
-      env: options.env,
-      detached: true,
-      shell: false,
-      stdio: [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-    });
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn(argv[0]!, argv.slice(1), {
+        cwd: options.cwd,
+        env: options.env,
+        detached: true,
+        shell: false,
+        stdio: [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      });
+    } catch (error) {
+      // Some failures (an argument list too long) are thrown here rather than emitted.
+      resolve({ exitCode: null, signal: null, timedOut: false, stdout: '', stderr: '', spawnError: describeSpawnError(error as NodeJS.ErrnoException) });
+      return;
+    }
     let stdout = '';
     let stderr = '';
     let partial = '';
@@ -208,9 +215,15 @@ function spawnAgent(
       resolve({ exitCode, signal, timedOut, stdout, stderr, ...(spawnError ? { spawnError } : {}) });
     };
     child.on('error', (error: NodeJS.ErrnoException) => {
-      spawnError = error.code === 'ENOENT' ? 'not found (is it installed and on PATH?)' : error.message;
+      spawnError = describeSpawnError(error);
       finish(null, null);
     });
     child.on('close', (code, signal) => finish(code, signal));
   });
+}
+
+function describeSpawnError(error: NodeJS.ErrnoException): string {
+  if (error.code === 'ENOENT') return 'not found (is it installed and on PATH?)';
+  if (error.code === 'E2BIG') return 'the prompt is too long for one argument (E2BIG); leave {prompt} out of the command so the prompt goes on stdin';
+  return error.message;
 }
