@@ -17,6 +17,7 @@ const run = (script, args) => {
 
 run('scheduler-bench.mjs', ['--out', join(results, 'scheduler.json')]);
 run('footprint-speed.mjs', ['--out', join(results, 'footprint-speed.json')]);
+run('agents-bench.mjs', ['--out', join(results, 'agents.json')]);
 if (process.env.CODEWAVES_MERGE_BENCH_REPO) {
   run('merge-bench.mjs', ['--repo', process.env.CODEWAVES_MERGE_BENCH_REPO, '--out', join(results, 'merge.json')]);
 } else {

@@ -7,3 +7,4 @@ export * from './tools';
 export * from './providers';
 export * from './conversation';
 export * from './agent-limits';
+export * from './run-with-provider';

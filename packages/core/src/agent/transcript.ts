@@ -13,11 +13,14 @@
  *   ]
  * }
  * `arguments` may be an object (readable, as hand-written transcripts use) or the raw JSON string.
+ * `failed: true` marks a call whose tool failed when it was recorded (the model then corrected
+ * itself): replay expects that failure again instead of taking it for a changed codebase.
  */
 export interface TranscriptToolCall {
   id?: string;
   name: string;
   arguments: Record<string, unknown> | string;
+  failed?: boolean;
 }
 
 export interface TranscriptTurn {

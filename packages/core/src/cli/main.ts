@@ -31,7 +31,7 @@ export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<num
   const program = new Command('codewaves')
     .version(version)
     .description('Run many coding agents in parallel on one repository, in waves that cannot conflict.')
-    .addHelpText('after', `\n${EXIT_CODES_HELP}\n\nEnvironment:\n  OPENAI_API_KEY, OPENAI_BASE_URL   the openai provider (any OpenAI-compatible server)\n  CODEWAVES_MODEL                   default model\n  CODEWAVES_WORKTREES               where worktrees are created (default: ~/.cache/codewaves/worktrees)`)
+    .addHelpText('after', `\n${EXIT_CODES_HELP}\n\nEnvironment:\n  OPENAI_API_KEY, OPENAI_BASE_URL   the openai provider (any OpenAI-compatible server)\n  CODEWAVES_MODEL                   default model\n  CODEWAVES_AGENT_COMMAND           the command provider's agent CLI ("{prompt}" marks the prompt)\n  CODEWAVES_AGENT_ENV               secret-looking variables that CLI may see, comma-separated\n  CODEWAVES_WORKTREES               where worktrees are created (default: ~/.cache/codewaves/worktrees)`)
     .exitOverride()
     .configureOutput({ writeOut: (text) => cli.stdout(text.replace(/\n$/, '')), writeErr: (text) => cli.stderr(text.replace(/\n$/, '')) });
   registerPlanCommand(program, cli);

@@ -1,5 +1,4 @@
-import { runAgent } from '../agent/run-agent';
-import { createModelClient } from '../agent/providers/provider-config';
+import { runWithProvider } from '../agent/run-with-provider';
 import type { AgentOutcome } from '../agent/agent-event';
 import type { AgentJob, MainMessage, WorkerMessage } from './agent-job';
 import { gatedModel, ModelCallGate } from './model-call-gate';
@@ -13,19 +12,23 @@ export default async function runAgentJob(job: AgentJob): Promise<AgentOutcome> 
   });
   let outcome: AgentOutcome;
   try {
-    outcome = await runAgent({
-      model: job.gate ? gatedModel(createModelClient(job.provider), new ModelCallGate(job.gate)) : createModelClient(job.provider),
-      instructions: job.instructions,
-      prompt: job.prompt,
-      history: job.history,
-      roots: { worktree: job.worktree, readOnly: job.readOnly },
-      maxTurns: job.maxTurns,
-      commandPolicy: job.limits?.commandPolicy,
-      timeoutMs: job.limits?.timeoutMs,
-      env: job.env ? { ...process.env, ...job.env } : undefined,
-      signal: stop.signal,
-      onEvent: (event) => post({ type: 'event', event }),
-    });
+    outcome = await runWithProvider(
+      job.provider,
+      {
+        instructions: job.instructions,
+        prompt: job.prompt,
+        history: job.history,
+        roots: { worktree: job.worktree, readOnly: job.readOnly },
+        maxTurns: job.maxTurns,
+        commandPolicy: job.limits?.commandPolicy,
+        timeoutMs: job.limits?.timeoutMs,
+        env: job.env ? { ...process.env, ...job.env } : undefined,
+        signal: stop.signal,
+        onEvent: (event) => post({ type: 'event', event }),
+      },
+      // Every model call of the pool waits for the shared gate (see ModelCallGate).
+      (model) => (job.gate ? gatedModel(model, new ModelCallGate(job.gate)) : model),
+    );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     outcome = { status: 'failed', summary: message, turns: 0, usage: { inputTokens: 0, outputTokens: 0 }, wrote: [], error: message };

@@ -57,6 +57,11 @@ export function renderConversation(events: readonly ThreadEvent[], options: { fu
       case 'error':
         lines.push(`${time} error: ${event.message}`);
         break;
+      case 'agent-process':
+        lines.push(`${time} [${event.command[0]} ${event.timedOut ? 'timed out' : event.exitCode === null ? `killed by ${event.signal}` : `exited ${event.exitCode}`}] changed: ${event.changed.join(', ') || 'nothing'}`);
+        if (options.full && event.stdout) lines.push(indent(event.stdout));
+        if (options.full && event.stderr) lines.push(indent(event.stderr));
+        break;
     }
   }
   return lines.join('\n');

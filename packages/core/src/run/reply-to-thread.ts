@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { buildInstructions, buildTaskPrompt, conversationFromEvents, createModelClient, runAgent } from '../agent';
+import { buildInstructions, buildTaskPrompt, conversationFromEvents, runWithProvider } from '../agent';
 import { resolveProvider } from '../agent/providers/provider-config';
 import { CodewavesError } from '../errors';
 import { execGit, findRepositoryRoot, git } from '../git';
@@ -59,8 +59,7 @@ export async function replyToThread(options: ReplyOptions): Promise<{ status: Th
   const base = (await git(path, ['rev-parse', 'HEAD'])).trim();
   setStatus('running', options.fresh ? 'started over on the integration head' : 'follow-up from the user');
   const projectRoot = /(^|\/)codex\//.test(planned.file) ? dirname(dirname(planned.file)).replace(/^\.$/, '') : undefined;
-  const outcome = await runAgent({
-    model: createModelClient(provider),
+  const outcome = await runWithProvider(provider, {
     instructions: options.fresh ? buildInstructions(path, projectRoot || undefined) : '',
     prompt: options.fresh ? buildTaskPrompt(task) : options.message,
     history,

@@ -135,7 +135,7 @@ function describeSchemaError(error: ErrorObject): string {
 }
 
 function schemaHint(error: ErrorObject): string {
-  if (error.keyword === 'additionalProperties') return 'allowed keys are id, title, touches, dependsOn, timeout, agent (provider, model, baseURL, transcript) and commands (allow, deny, defaultDeny)';
+  if (error.keyword === 'additionalProperties') return 'allowed keys are id, title, touches, dependsOn, timeout, agent (provider, model, baseURL, transcript, command, allowEnv) and commands (allow, deny, defaultDeny)';
   if (error.keyword === 'required') return 'add a `title:` line: one sentence that says what the task does';
   if (error.instancePath.startsWith('/touches')) return 'write touches as a list of globs, e.g. `touches: [src/users.ts, "src/validation/**"]`';
   if (error.instancePath.startsWith('/dependsOn')) return 'write dependsOn as a list of task ids, e.g. `dependsOn: [create-validation-lib]`';

@@ -5,6 +5,10 @@ export interface AgentSettings {
   baseURL?: string;
   /** replay: transcript path relative to the task file. */
   transcript?: string;
+  /** command: the agent CLI as argv, or one line split without a shell; `{prompt}` marks the prompt (else stdin). */
+  command?: string | string[];
+  /** command: secret-looking environment variables the agent CLI may see (its own API key), by name. */
+  allowEnv?: string[];
 }
 
 /** What run_command may run for a task; see agent/tools/command-policy. */

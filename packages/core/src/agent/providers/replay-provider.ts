@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { CodewavesError } from '../../errors';
-import type { AssistantTurn, ModelClient, ModelRequest } from '../model';
-import type { Transcript } from '../transcript';
+import type { AssistantTurn, ConversationMessage, ModelClient, ModelRequest } from '../model';
+import type { Transcript, TranscriptTurn } from '../transcript';
+
+const RERECORD_HINT = 're-record it against the current code with a real model: `codewaves run --provider record` (OPENAI_API_KEY set), or run with --provider openai';
 
 /**
  * Plays a recorded transcript's turns through the real agent loop: the tools really run against
@@ -14,21 +16,18 @@ export function createReplayClient(transcriptPath: string, options: { delayMs?: 
     description: `replay ${transcriptPath}`,
     async complete(request: ModelRequest): Promise<AssistantTurn> {
       const index = request.messages.filter((message) => message.role === 'assistant').length;
-      const failed = [...request.messages].reverse().find((message, i, all) => {
-        const sinceLastAssistant = all.slice(0, i).every((m) => m.role === 'tool');
-        return sinceLastAssistant && message.role === 'tool' && message.isError;
-      });
-      if (failed && failed.role === 'tool') {
-        throw new CodewavesError('TRANSCRIPT', `the recorded transcript no longer fits the code: turn ${index} called ${failed.name}, which failed: ${failed.content}`, {
+      const failed = unexpectedFailure(request, transcript.turns[index - 1], index);
+      if (failed) {
+        throw new CodewavesError('TRANSCRIPT', `the recorded transcript ${transcriptPath} no longer fits the code: turn ${index} called ${failed.name}, which failed: ${failed.content}`, {
           location: { file: transcriptPath },
-          hint: 'record the transcript again against the current code (codewaves record), or run with a real model',
+          hint: RERECORD_HINT,
         });
       }
       const turn = transcript.turns[index];
       if (!turn) {
-        throw new CodewavesError('TRANSCRIPT', `the recorded transcript has ${transcript.turns.length} turns and the agent asked for turn ${index + 1}`, {
+        throw new CodewavesError('TRANSCRIPT', `the recorded transcript ${transcriptPath} has ${transcript.turns.length} turns and the agent asked for turn ${index + 1}`, {
           location: { file: transcriptPath },
-          hint: 'the transcript should end with a call to finish; record it again',
+          hint: `the transcript should end with a call to finish; ${RERECORD_HINT}`,
         });
       }
       if (options.delayMs) await sleep(options.delayMs, request.signal);
@@ -37,13 +36,29 @@ export function createReplayClient(transcriptPath: string, options: { delayMs?: 
         reasoning: turn.reasoning,
         usage: turn.usage,
         toolCalls: (turn.toolCalls ?? []).map((call, callIndex) => ({
-          id: call.id ?? `call_${index + 1}_${callIndex + 1}`,
+          id: call.id ?? toolCallId(index, callIndex),
           name: call.name,
           arguments: typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments),
         })),
       };
     },
   };
+}
+
+/** A tool of the previous turn that failed now although it did not when the transcript was recorded. */
+function unexpectedFailure(request: ModelRequest, previous: TranscriptTurn | undefined, index: number) {
+  const results: Extract<ConversationMessage, { role: 'tool' }>[] = [];
+  for (let i = request.messages.length - 1; i >= 0; i--) {
+    const message = request.messages[i]!;
+    if (message.role !== 'tool') break;
+    results.push(message);
+  }
+  const recorded = new Map((previous?.toolCalls ?? []).map((call, callIndex) => [call.id ?? toolCallId(index - 1, callIndex), call]));
+  return results.reverse().find((result) => result.isError && !recorded.get(result.toolCallId)?.failed);
+}
+
+function toolCallId(turnIndex: number, callIndex: number): string {
+  return `call_${turnIndex + 1}_${callIndex + 1}`;
 }
 
 export function loadTranscript(path: string): Transcript {

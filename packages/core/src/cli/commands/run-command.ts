@@ -12,11 +12,15 @@ export function registerRunCommand(program: Command, io: CliIO): void {
     )
     .option('-p, --project <names...>', 'only the tasks of these projects')
     .addOption(
-      new Option('--provider <name>', 'model provider (default: the task\'s own, else openai when OPENAI_API_KEY is set, else replay of a recorded transcript)').choices([
+      new Option('--provider <name>', 'model provider (default: the task\'s own, else openai when OPENAI_API_KEY is set, else replay of a recorded transcript; record: openai, writing each task\'s transcript for replay)').choices([
         'openai',
         'replay',
+        'command',
+        'record',
       ]),
     )
+    .option('--agent-command <line>', 'command provider: the agent CLI, split into arguments without a shell; "{prompt}" marks the prompt, else it goes on stdin (e.g. "codex exec --json {prompt}")')
+    .option('--agent-env <names...>', 'command provider: secret-looking environment variables the agent CLI may see (e.g. OPENAI_API_KEY)')
     .option('--model <name>', 'model for the openai provider (default: CODEWAVES_MODEL or gpt-5-codex)')
     .option('--base-url <url>', 'OpenAI-compatible endpoint (default: OPENAI_BASE_URL)')
     .option('-c, --concurrency <n>', 'agents at once', positiveInt, 4)
@@ -38,7 +42,9 @@ export function registerRunCommand(program: Command, io: CliIO): void {
     .action(
       async (options: {
         project?: string[];
-        provider?: 'openai' | 'replay';
+        provider?: 'openai' | 'replay' | 'command' | 'record';
+        agentCommand?: string;
+        agentEnv?: string[];
         model?: string;
         baseUrl?: string;
         concurrency: number;
@@ -65,6 +71,8 @@ export function registerRunCommand(program: Command, io: CliIO): void {
           cwd: options.cwd ?? io.cwd,
           onlyProjects: projectFilter(options.project),
           provider: options.provider,
+          agentCommand: options.agentCommand,
+          agentEnv: options.agentEnv,
           model: options.model,
           baseURL: options.baseUrl,
           concurrency: options.concurrency,

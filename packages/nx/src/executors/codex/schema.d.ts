@@ -1,5 +1,7 @@
 export interface CodexExecutorOptions {
-  provider?: 'openai' | 'replay';
+  provider?: 'openai' | 'replay' | 'command' | 'record';
+  agentCommand?: string;
+  agentEnv?: string[];
   model?: string;
   baseUrl?: string;
   concurrency?: number;

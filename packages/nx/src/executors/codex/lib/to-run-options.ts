@@ -4,13 +4,15 @@ import type { CodexExecutorOptions } from '../schema';
 /** Executor options in Nx's spelling to the engine's run options. */
 export function toRunOptions(
   options: CodexExecutorOptions,
-): Pick<RunOptions, 'provider' | 'model' | 'baseURL' | 'concurrency' | 'maxTurns' | 'allowDirty' | 'checkCommand' | 'setupCommand' | 'rerunConflicts' | 'taskTimeoutMs' | 'commandPolicy' | 'pricesFile'> {
+): Pick<RunOptions, 'provider' | 'agentCommand' | 'agentEnv' | 'model' | 'baseURL' | 'concurrency' | 'maxTurns' | 'allowDirty' | 'checkCommand' | 'setupCommand' | 'rerunConflicts' | 'taskTimeoutMs' | 'commandPolicy' | 'pricesFile'> {
   const taskTimeoutMs = options.taskTimeout === undefined ? undefined : parseDuration(options.taskTimeout);
   if (options.taskTimeout !== undefined && taskTimeoutMs === undefined) {
     throw new CodewavesError('USAGE', `taskTimeout ${JSON.stringify(options.taskTimeout)} is not a duration`, { hint: 'write a duration such as 10m, 90s or 1h30m, or a number of seconds' });
   }
   return {
     provider: options.provider,
+    agentCommand: options.agentCommand,
+    agentEnv: options.agentEnv,
     model: options.model,
     baseURL: options.baseUrl,
     concurrency: options.concurrency,
