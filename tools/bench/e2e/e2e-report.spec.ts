@@ -20,6 +20,10 @@ describe('lostChange', () => {
   it('does not expect lines a later commit of the window rewrote, nor blank lines', () => {
     expect(evaluate('lost-changes.mjs', `m.lostChange({ status: 'M', diff: ${JSON.stringify(diff)}, tip: 'export const a = 2;\\n', final: '' })`)).toEqual({ lost: false, missingLines: 0 });
   });
+  it('does not expect a line a later task removed, even when a commit outside the tasks put it back', () => {
+    const later = '@@ -2 +1,0 @@\n-export const a = 1;\n';
+    expect(evaluate('lost-changes.mjs', `m.lostChange({ status: 'M', diff: ${JSON.stringify(diff)}, tip: 'export const a = 1;\\n', final: '', laterDiffs: [${JSON.stringify(later)}] })`)).toEqual({ lost: false, missingLines: 0 });
+  });
   it('loses a deletion when the file is back in the result', () => {
     expect(evaluate('lost-changes.mjs', `m.lostChange({ status: 'D', diff: '', final: 'still here' })`)).toEqual({ lost: true, missingLines: 1 });
     expect(evaluate('lost-changes.mjs', `m.lostChange({ status: 'D', diff: '' })`)).toEqual({ lost: false, missingLines: 0 });

@@ -174,10 +174,11 @@ function finalState(root, head, tasks) {
   };
   const lost = [];
   let lostLines = 0;
+  const diffs = tasks.map((task) => new Map(task.changes.map((change) => [change.path, sh(root, ['diff', '-U0', '--no-color', task.parent, task.commit, '--', change.path])])));
   tasks.forEach((task, index) => {
     const files = task.changes.map((change) => {
-      const diff = change.status === 'D' ? '' : sh(root, ['diff', '-U0', '--no-color', task.parent, task.commit, '--', change.path]);
-      return lostChange({ status: change.status, diff, tip: show(tip, change.path), final: show(head, change.path) });
+      const laterDiffs = diffs.slice(index + 1).map((later) => later.get(change.path)).filter(Boolean);
+      return lostChange({ status: change.status, diff: diffs[index].get(change.path), tip: show(tip, change.path), final: show(head, change.path), laterDiffs });
     });
     const missing = files.filter((file) => file.lost);
     if (missing.length > 0) {
