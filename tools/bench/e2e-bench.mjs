@@ -15,8 +15,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hasCommit, selectCommits } from './e2e/commits.mjs';
-import { renderMarkdown, renderSvg, summarise } from './e2e/report.mjs';
+import { hasCommit, latencyMs, selectCommits } from './e2e/commits.mjs';
+import { lossDetails, renderMarkdown, renderSvg, summarise } from './e2e/report.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
@@ -131,6 +131,11 @@ async function main() {
   }
 
   const summary = summarise(runs);
+  // What the simulated model alone costs: the floor of sequential, and (over the pool) of the rest.
+  const windows = options.k.map((k) => {
+    const tasks = commits.slice(-k);
+    return { k, base: tasks[0].parent, first: tasks[0].commit, last: tasks.at(-1).commit, files: tasks.reduce((n, task) => n + task.changes.length, 0), lines: tasks.reduce((n, task) => n + task.lines, 0), latencySumMs: tasks.reduce((n, task) => n + latencyMs(task.lines, options.latency), 0) };
+  });
   const meta = {
     repoName: 'ngrx/platform',
     head: options.head,
@@ -141,12 +146,13 @@ async function main() {
     cpus: availableParallelism(),
     node: process.version,
     scratch: options.tmp ?? 'os.tmpdir()',
+    windows,
     benchMs: Date.now() - started,
   };
   mkdirSync(options.outDir, { recursive: true });
   const strip = ({ finalBlobs, waveTimings, ...run }) => ({ ...run, waveTimings: waveTimings.map(({ sandboxReadyMs, ...wave }) => ({ ...wave, sandboxReadyMsMedian: sandboxReadyMs.sort((a, b) => a - b)[Math.floor(sandboxReadyMs.length / 2)] ?? null })) });
   writeFileSync(join(options.outDir, 'e2e.json'), `${JSON.stringify({ meta, summary, runs: runs.map(strip) }, null, 2)}\n`);
-  writeFileSync(join(options.outDir, 'e2e.md'), renderMarkdown(summary, meta));
+  writeFileSync(join(options.outDir, 'e2e.md'), renderMarkdown(summary, meta, lossDetails(runs)));
   writeFileSync(join(options.outDir, 'e2e.svg'), renderSvg(summary, { title: `codewaves end-to-end: ${meta.repoName}, median of ${meta.repeats}` }));
   console.log(`\n${renderMarkdown(summary, meta)}\ne2e bench: ${Math.round(meta.benchMs / 1000)} s; wrote ${join(options.outDir, 'e2e.json')}, e2e.md, e2e.svg`);
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: every benchmark that needs nothing from outside this repository, then the
-// footprint bench on real history when a git dir of ngrx/platform is given (CODEWAVES_BENCH_REPO).
+// footprint bench and the end-to-end bench on real history when a git dir of ngrx/platform is
+// given (CODEWAVES_BENCH_REPO).
 // Results go to bench-results/.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -18,6 +19,7 @@ run('scheduler-bench.mjs', ['--out', join(results, 'scheduler.json')]);
 run('footprint-speed.mjs', ['--out', join(results, 'footprint-speed.json')]);
 if (process.env.CODEWAVES_BENCH_REPO) {
   run('footprint-bench.mjs', ['--repo', process.env.CODEWAVES_BENCH_REPO, '--jobs', '2', '--out', join(results, 'footprint.json')]);
+  run('e2e-bench.mjs', ['--repo', process.env.CODEWAVES_BENCH_REPO, '--out-dir', results]);
 } else {
-  console.log('\nfootprint bench on real history skipped: set CODEWAVES_BENCH_REPO to a git dir of ngrx/platform (see shared/bench/footprint/README.md)');
+  console.log('\nfootprint and end-to-end benches on real history skipped: set CODEWAVES_BENCH_REPO to a git dir of ngrx/platform (see shared/bench/footprint/README.md)');
 }

@@ -65,7 +65,7 @@ const times = (value) => (value === null || value === undefined ? 'n/a' : `${val
 const num = (value) => (value === null || value === undefined ? 'n/a' : String(value));
 
 /** The Markdown table: one row per K and strategy. */
-export function renderMarkdown(summary, meta) {
+export function renderMarkdown(summary, meta, details = []) {
   const lines = [
     `# End-to-end bench: ${meta.repoName}, ${meta.repeats} repeat(s), medians`,
     '',
@@ -83,7 +83,27 @@ export function renderMarkdown(summary, meta) {
       );
     }
   }
+  if (meta.windows) {
+    lines.push('', `Simulated model time, summed over the tasks: ${meta.windows.map((w) => `K=${w.k}: ${seconds(w.latencySumMs)} (${w.files} files, ${w.lines} lines)`).join('; ')}.`);
+  }
+  if (details && details.length > 0) {
+    lines.push('', '## What was lost or left conflicted (first repeat)', '', '| K | strategy | task | commit | subject | lost files | conflicted |', '|---:|---|---|---|---|---|---|');
+    for (const row of details) lines.push(`| ${row.k} | ${row.strategy} | ${row.task} | ${row.commit} | ${row.subject.replace(/\|/g, '\\|')} | ${row.lostFiles.join(', ') || '-'} | ${row.conflicted ? 'yes' : '-'} |`);
+  }
   return `${lines.join('\n')}\n`;
+}
+
+/** One row per task a run lost or left conflicted, for the first repeat of each K and strategy. */
+export function lossDetails(runs) {
+  const rows = [];
+  for (const run of runs.filter((r) => r.repeat === 1)) {
+    const ids = new Set([...run.lost.map((l) => l.task), ...Object.entries(run.statuses).filter(([, status]) => status === 'conflicted').map(([id]) => id)]);
+    for (const id of [...ids].sort()) {
+      const task = run.tasks.find((t) => t.id === id);
+      rows.push({ k: run.k, strategy: run.strategy, task: id, commit: task.commit.slice(0, 10), subject: task.subject, lostFiles: run.lost.find((l) => l.task === id)?.files ?? [], conflicted: run.statuses[id] === 'conflicted' });
+    }
+  }
+  return rows.sort((a, b) => a.k - b.k || STRATEGY_ORDER.indexOf(a.strategy) - STRATEGY_ORDER.indexOf(b.strategy) || a.task.localeCompare(b.task));
 }
 
 const escapeXml = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
