@@ -109,6 +109,34 @@ async function main() {
   console.log(`e2e bench: ${commits.length} commits ${commits[0].commit.slice(0, 10)}..${commits.at(-1).commit.slice(0, 10)}, K=${options.k.join(',')}, ${options.repeats} repeat(s), scratch in ${options.tmp ?? 'the OS temp dir'}`);
 
   const runs = [];
+  const write = () => {
+    const summary = summarise(runs);
+    // What the simulated model alone costs: the floor of sequential, and (over the pool) of the rest.
+    const windows = options.k.map((k) => {
+      const tasks = commits.slice(-k);
+      return { k, base: tasks[0].parent, first: tasks[0].commit, last: tasks.at(-1).commit, files: tasks.reduce((n, task) => n + task.changes.length, 0), lines: tasks.reduce((n, task) => n + task.lines, 0), latencySumMs: tasks.reduce((n, task) => n + latencyMs(task.lines, options.latency), 0) };
+    });
+    const meta = {
+      repoName: 'ngrx/platform',
+      head: options.head,
+      k: options.k,
+      repeats: Math.max(0, ...runs.map((run) => run.repeat)),
+      repeatsAsked: options.repeats,
+      latency: options.latency,
+      concurrency: options.concurrency,
+      cpus: availableParallelism(),
+      node: process.version,
+      scratch: options.tmp ?? 'os.tmpdir()',
+      windows,
+      benchMs: Date.now() - started,
+    };
+    mkdirSync(options.outDir, { recursive: true });
+    const strip = ({ finalBlobs, waveTimings, ...run }) => ({ ...run, waveTimings: waveTimings.map(({ sandboxReadyMs, ...wave }) => ({ ...wave, sandboxReadyMsMedian: sandboxReadyMs.sort((a, b) => a - b)[Math.floor(sandboxReadyMs.length / 2)] ?? null })) });
+    writeFileSync(join(options.outDir, 'e2e.json'), `${JSON.stringify({ meta, summary, runs: runs.map(strip) }, null, 2)}\n`);
+    writeFileSync(join(options.outDir, 'e2e.md'), renderMarkdown(summary, meta, lossDetails(runs)));
+    writeFileSync(join(options.outDir, 'e2e.svg'), renderSvg(summary, { title: `codewaves end-to-end: ${meta.repoName}, median of ${meta.repeats}` }));
+    return { summary, meta };
+  };
   for (let repeat = 1; repeat <= options.repeats; repeat++) {
     for (const k of options.k) {
       const tasks = commits.slice(-k);
@@ -128,32 +156,11 @@ async function main() {
         runs.push({ repeat, ...result, tasks: tasks.map((task, i) => ({ id: `c${String(i + 1).padStart(2, '0')}`, commit: task.commit, subject: task.subject, files: task.changes.length, lines: task.lines })) });
       }
     }
+    // After every repeat, so an interrupted bench still leaves what it measured.
+    write();
   }
 
-  const summary = summarise(runs);
-  // What the simulated model alone costs: the floor of sequential, and (over the pool) of the rest.
-  const windows = options.k.map((k) => {
-    const tasks = commits.slice(-k);
-    return { k, base: tasks[0].parent, first: tasks[0].commit, last: tasks.at(-1).commit, files: tasks.reduce((n, task) => n + task.changes.length, 0), lines: tasks.reduce((n, task) => n + task.lines, 0), latencySumMs: tasks.reduce((n, task) => n + latencyMs(task.lines, options.latency), 0) };
-  });
-  const meta = {
-    repoName: 'ngrx/platform',
-    head: options.head,
-    k: options.k,
-    repeats: options.repeats,
-    latency: options.latency,
-    concurrency: options.concurrency,
-    cpus: availableParallelism(),
-    node: process.version,
-    scratch: options.tmp ?? 'os.tmpdir()',
-    windows,
-    benchMs: Date.now() - started,
-  };
-  mkdirSync(options.outDir, { recursive: true });
-  const strip = ({ finalBlobs, waveTimings, ...run }) => ({ ...run, waveTimings: waveTimings.map(({ sandboxReadyMs, ...wave }) => ({ ...wave, sandboxReadyMsMedian: sandboxReadyMs.sort((a, b) => a - b)[Math.floor(sandboxReadyMs.length / 2)] ?? null })) });
-  writeFileSync(join(options.outDir, 'e2e.json'), `${JSON.stringify({ meta, summary, runs: runs.map(strip) }, null, 2)}\n`);
-  writeFileSync(join(options.outDir, 'e2e.md'), renderMarkdown(summary, meta, lossDetails(runs)));
-  writeFileSync(join(options.outDir, 'e2e.svg'), renderSvg(summary, { title: `codewaves end-to-end: ${meta.repoName}, median of ${meta.repeats}` }));
+  const { summary, meta } = write();
   console.log(`\n${renderMarkdown(summary, meta)}\ne2e bench: ${Math.round(meta.benchMs / 1000)} s; wrote ${join(options.outDir, 'e2e.json')}, e2e.md, e2e.svg`);
 }
 
