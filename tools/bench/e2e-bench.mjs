@@ -23,6 +23,8 @@ const root = resolve(here, '..', '..');
 const PINNED_HEAD = '46c0077012b6bc9c59107c3d6ca751b289086e39';
 const STRATEGIES = ['sequential', 'all-at-once', 'codewaves'];
 
+const usageError = (message) => Object.assign(new Error(message), { usage: true });
+
 function parseArgs(argv) {
   const options = {
     repo: process.env.CODEWAVES_BENCH_REPO,
@@ -39,7 +41,7 @@ function parseArgs(argv) {
   };
   const positive = (name, value) => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got ${value}`);
+    if (!Number.isInteger(n) || n < 0) throw usageError(`${name} must be a whole number, got ${value}`);
     return n;
   };
   for (let i = 0; i < argv.length; i++) {
@@ -57,7 +59,7 @@ function parseArgs(argv) {
       case '--tmp': options.tmp = value; i++; break;
       case '--out-dir': options.outDir = resolve(value); i++; break;
       case '--child': options.child = true; break;
-      default: throw new Error(`unknown option ${name} (see the usage at the top of tools/bench/e2e-bench.mjs)`);
+      default: throw usageError(`unknown option ${name} (see the usage at the top of tools/bench/e2e-bench.mjs)`);
     }
   }
   return options;
@@ -165,6 +167,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? error.stack : error);
-  process.exit(1);
+  console.error(error?.usage ? `e2e-bench: ${error.message}` : error instanceof Error ? error.stack : error);
+  process.exit(error?.usage ? 2 : 1);
 });
