@@ -15,13 +15,12 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hasCommit, latencyMs, selectCommits } from './e2e/commits.mjs';
-import { lossDetails, renderMarkdown, renderSvg, summarise } from './e2e/report.mjs';
+import { hasCommit, latencyMs, selectCommits, taskId } from './e2e/commits.mjs';
+import { lossDetails, renderMarkdown, renderSvg, STRATEGY_ORDER as STRATEGIES, summarise } from './e2e/report.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
 const PINNED_HEAD = '46c0077012b6bc9c59107c3d6ca751b289086e39';
-const STRATEGIES = ['sequential', 'all-at-once', 'codewaves'];
 
 const usageError = (message) => Object.assign(new Error(message), { usage: true });
 
@@ -155,7 +154,7 @@ async function main() {
       for (const strategy of STRATEGIES) {
         const result = byStrategy[strategy];
         result.filesDifferFromSequential = Object.keys(result.finalBlobs).filter((path) => result.finalBlobs[path] !== byStrategy.sequential.finalBlobs[path]).length;
-        runs.push({ repeat, ...result, tasks: tasks.map((task, i) => ({ id: `c${String(i + 1).padStart(2, '0')}`, commit: task.commit, subject: task.subject, files: task.changes.length, lines: task.lines })) });
+        runs.push({ repeat, ...result, tasks: tasks.map((task, i) => ({ id: taskId(i), commit: task.commit, subject: task.subject, files: task.changes.length, lines: task.lines })) });
       }
     }
     // After every repeat, so an interrupted bench still leaves what it measured.

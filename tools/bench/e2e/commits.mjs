@@ -7,6 +7,9 @@ const git = (repo, args) => execFileSync('git', ['--git-dir', repo, ...args], { 
 /** Commits that are not one task someone would hand an agent: releases, merges, huge changes. */
 export const ELIGIBILITY = { maxFiles: 25, maxLines: 1500, skipSubject: /^(chore(\(release\))?: release|release\b|Merge )/i };
 
+/** The task id of the window's index-th commit (oldest first): c01, c02, ... */
+export const taskId = (index) => `c${String(index + 1).padStart(2, '0')}`;
+
 /** Whether `commit` exists in `repo` (a bare or normal git dir). */
 export function hasCommit(repo, commit) {
   try {
@@ -89,12 +92,12 @@ export function applyCommand(change) {
  * each file's change, finish. The turns are recorded twice: a re-run on merged code is a follow-up
  * in the same thread, and replays the same change on top of what it now sees.
  */
-export function commitTranscript(taskId, task, latency) {
+export function commitTranscript(id, task, latency) {
   const seconds = (latencyMs(task.lines, latency) / 1000).toFixed(3);
   const attempt = (n) => [
     { content: `Working on: ${task.subject}`, toolCalls: [{ id: `call_${n}_1`, name: 'run_command', arguments: { command: `sleep ${seconds}` } }], usage: { inputTokens: 0, outputTokens: 0 } },
     { toolCalls: task.changes.map((change, i) => ({ id: `call_${n}_${i + 2}`, name: 'run_command', arguments: { command: applyCommand(change) } })) },
     { toolCalls: [{ id: `call_${n}_fin`, name: 'finish', arguments: { summary: `replayed ${task.commit.slice(0, 10)}: ${task.changes.length} file(s)` } }] },
   ];
-  return { schemaVersion: 1, taskId, model: 'replay of a real commit', turns: [...attempt(1), ...attempt(2)] };
+  return { schemaVersion: 1, taskId: id, model: 'replay of a real commit', turns: [...attempt(1), ...attempt(2)] };
 }

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { commitTranscript } from './commits.mjs';
+import { commitTranscript, taskId } from './commits.mjs';
 import { lostChange } from './lost-changes.mjs';
 
 const require = createRequire(import.meta.url);
@@ -14,11 +14,7 @@ const core = require('@codewaves/core');
 // runWave is internal to the package (not in its exports map): load the built file itself.
 const { runWave } = require(join(dirname(require.resolve('@codewaves/core')), 'run', 'run-wave.js'));
 
-export const STRATEGIES = ['sequential', 'all-at-once', 'codewaves'];
-
 const sh = (cwd, args) => execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
-
-export const taskId = (index) => `c${String(index + 1).padStart(2, '0')}`;
 
 /**
  * A workspace at `base` that borrows the bench repository's objects (alternates), with one task file
