@@ -78,7 +78,8 @@ export function applyCommand(change) {
   if (change.status === 'D') return `rm -f ${file}; echo deleted`;
   const base = change.status === 'A' ? ': > "$t/base"' : `git cat-file blob ${change.oldBlob} > "$t/base"`;
   return [
-    `t=$(mktemp -d)`,
+    // Scratch files inside the worktree (removed below): a sandboxed run_command may write nowhere else.
+    `t=$(mktemp -d ./.replay-XXXXXX)`,
     `mkdir -p "$(dirname ${file})"`,
     base,
     `git cat-file blob ${change.newBlob} > "$t/new"`,

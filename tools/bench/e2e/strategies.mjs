@@ -88,7 +88,8 @@ async function runFixedWaves({ root, order, waves, concurrency, rerunConflicts, 
   } finally {
     await pool.close();
   }
-  return core.summariseRun(root, { runId, base, integrationBranch, waves }, results, started, store.runDir);
+  // Newer engines price the run (a sixth argument); older ones have no loadPrices and ignore it.
+  return core.summariseRun(root, { runId, base, integrationBranch, waves }, results, started, store.runDir, core.loadPrices?.({ cwd: root, env }));
 }
 
 /**
