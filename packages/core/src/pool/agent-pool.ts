@@ -29,10 +29,14 @@ export class AgentPool {
   /** Model calls in flight across the pool: as many as threads, fewer while a provider rate-limits. */
   readonly gate: ModelCallGate;
 
+  /** Agents at once: the worker threads. */
+  readonly size: number;
+
   constructor(options: AgentPoolOptions) {
     if (!Number.isInteger(options.concurrency) || options.concurrency < 1) {
       throw new RangeError(`concurrency must be a whole number of at least 1, got ${options.concurrency}`);
     }
+    this.size = options.concurrency;
     this.gate = new ModelCallGate(options.concurrency);
     this.piscina = new Piscina({
       filename: options.workerFile ?? defaultWorkerFile(),

@@ -19,6 +19,24 @@ import { addUsage, taskBranch, type TaskResult } from './run-summary';
 /** Records a thread's status change: in its log, in the run's results and to the reporter. */
 export type SetStatus = (taskId: string, status: ThreadStatus, reason: string) => void;
 
+/** Runs at most `limit` of the given jobs at a time, in the order they ask. */
+function limitConcurrency(limit: number): <T>(job: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  return async (job) => {
+    // A finished job hands its place straight to the next in line.
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    else running++;
+    try {
+      return await job();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  };
+}
+
 /** The reason of a task stopped by Ctrl-C or an abort: resume runs such a task again. */
 export const INTERRUPTED = 'interrupted';
 
@@ -88,10 +106,18 @@ export async function runWave(context: WaveContext): Promise<void> {
   }
 
   const worktrees = new Map<string, Worktree>();
+  // A task's worktree is made when a pool thread is free for it, not all up front: thirty-two
+  // checkouts at once on two cores would make every agent wait for the slowest.
+  const slot = limitConcurrency(context.pool.size);
   await Promise.all(
-    runnable.map(async (id) => {
+    runnable.map((id) => slot(async () => {
       const task = byId.get(id)!;
       const result = results.get(id)!;
+      if (context.signal?.aborted) {
+        result.summary = `${INTERRUPTED}: not started`;
+        setStatus(id, 'cancelled', result.summary);
+        return;
+      }
       const started = Date.now();
       try {
         const worktree = await createWorktree({ workspaceRoot: root, runId: context.runId, taskId: id, branch: result.branch, base, env: context.env });
@@ -148,7 +174,7 @@ export async function runWave(context: WaveContext): Promise<void> {
       } finally {
         result.durationMs = Date.now() - started;
       }
-    }),
+    })),
   );
 
   // Interrupted: what completed stays committed on its branch, and `codewaves resume` merges it.
