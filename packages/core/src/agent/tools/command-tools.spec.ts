@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gitRepo, type GitFixture } from '../../../../../tools/testing/git-fixture';
 import { commandEnvironment } from './command-env';
 import { osSandboxAvailable } from './os-sandbox';
@@ -28,15 +28,35 @@ describe('run_command', () => {
     const outside = join(tmpdir(), `codewaves-outside-${process.pid}`);
     const home = join(process.env.HOME ?? '/root', `.codewaves-escape-${process.pid}`);
     const result = await run({
-      command: `echo inside > src/ok.txt; echo out > ${home}; echo $? ; echo tmp > ${outside}; cat ${outside}; node -e "require('http').get('http://registry.npmjs.org',()=>console.log('net ok')).on('error',e=>console.log('net', e.code))"`,
+      command: `echo inside > src/ok.txt; echo out > ${home}; echo $? ; echo tmp > ${outside}; echo private > "$TMPDIR/f" && cat "$TMPDIR/f"; node -e "require('http').get('http://registry.npmjs.org',()=>console.log('net ok')).on('error',e=>console.log('net', e.code))"`,
     });
     expect(readFileSync(join(worktree, 'src', 'ok.txt'), 'utf8')).toBe('inside\n');
     expect(existsSync(home)).toBe(false);
     expect(result.output).toContain('Read-only file system');
-    // /tmp is private to the command: its file does not reach the real /tmp
-    expect(result.output).toContain('tmp\n');
+    // /tmp is read-only; the command's TMPDIR is a folder of its own
     expect(existsSync(outside)).toBe(false);
+    expect(result.output).toContain('private\n');
     expect(result.output).toMatch(/net (EAI_AGAIN|ENOTFOUND|ENETUNREACH|ECONNREFUSED)/);
+  });
+
+  (osSandboxAvailable() ? it : it.skip)('lets a confined command read git in a linked worktree but not commit or write the repository', async () => {
+    const repo = gitRepo({ 'a.txt': 'a\n' });
+    const linked = join(realpathSync(mkdtempSync(join(tmpdir(), 'codewaves-linked-'))), 'wt');
+    try {
+      repo.git('worktree', 'add', '-q', '-b', 'task', linked);
+      writeFileSync(join(linked, 'a.txt'), 'changed\n');
+      const result = await runCommandTool.run(
+        { command: 'git status --short && git diff --stat && git -c user.email=a@b -c user.name=a commit -qam x; echo "commit exit $?"' },
+        { roots: { worktree: linked } },
+      );
+      expect(result.output).toContain(' M a.txt');
+      expect(result.output).toContain('1 file changed');
+      expect(result.output).toMatch(/commit exit [1-9]/);
+      expect(repo.git('rev-parse', 'task')).toBe(repo.git('rev-parse', 'main'));
+    } finally {
+      repo.remove();
+      rmSync(dirname(linked), { recursive: true, force: true });
+    }
   });
 
   it('does not hand secrets to the command, unless allowed by name', async () => {

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
 
 let available: boolean | undefined;
 
@@ -14,24 +16,44 @@ export function osSandboxAvailable(env: NodeJS.ProcessEnv = process.env): boolea
 }
 
 /**
- * The argv that runs `command` with the whole file system read-only except the worktree and a
- * private /tmp, and no network (a fresh network namespace has only a loopback that is down). What
- * the agent's tools refuse by path, the kernel now refuses for its commands too.
+ * The argv that runs `command` with the whole file system read-only except the worktree, the
+ * worktree's own git admin folder (so `git status` and `git diff` work; objects and refs stay
+ * read-only, so the agent cannot commit or move branches) and a private temp folder (TMPDIR), and
+ * with no network (a fresh network namespace). What the file tools refuse by path, the kernel now
+ * refuses for commands too. /dev is a minimal one, with the host's /dev/shm visible read-only
+ * (repositories may live there).
  */
-export function sandboxedCommand(command: string, options: { cwd: string; writable: string }): { program: string; args: string[] } {
+export function sandboxedCommand(command: string, options: { cwd: string; worktree: string; tmp: string }): { program: string; args: string[] } {
+  const gitDir = worktreeGitDir(options.worktree);
   return {
     program: 'bwrap',
     args: [
       '--ro-bind', '/', '/',
       '--dev', '/dev',
+      ...(existsSync('/dev/shm') ? ['--ro-bind', '/dev/shm', '/dev/shm'] : []),
       '--proc', '/proc',
-      '--tmpfs', '/tmp',
-      // after /tmp: a worktree under the temp folder must stay visible and writable
-      '--bind', options.writable, options.writable,
+      '--bind', options.tmp, options.tmp,
+      '--bind', options.worktree, options.worktree,
+      ...(gitDir ? ['--bind', gitDir, gitDir] : []),
+      '--setenv', 'TMPDIR', options.tmp,
       '--unshare-net',
       '--die-with-parent',
       '--chdir', options.cwd,
       '/bin/sh', '-c', command,
     ],
   };
+}
+
+/** A linked worktree's `.git` is a file naming its admin folder inside the main repository. */
+function worktreeGitDir(worktree: string): string | undefined {
+  const dotGit = join(worktree, '.git');
+  try {
+    if (!statSync(dotGit).isFile()) return undefined;
+    const path = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, 'utf8'))?.[1]?.trim();
+    if (!path) return undefined;
+    const absolute = isAbsolute(path) ? path : resolve(worktree, path);
+    return existsSync(absolute) ? absolute : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { resolveInside } from '../../sandbox';
 import { commandEnvironment } from './command-env';
 import { osSandboxAvailable, sandboxedCommand } from './os-sandbox';
@@ -28,8 +31,9 @@ export function runShellCommand(
   options: { cwd: string; timeoutMs: number; env: NodeJS.ProcessEnv; signal?: AbortSignal; confineTo?: string },
 ): Promise<CommandOutcome> {
   return new Promise((resolve) => {
-    const { program, args } =
-      options.confineTo && osSandboxAvailable(options.env) ? sandboxedCommand(command, { cwd: options.cwd, writable: options.confineTo }) : { program: '/bin/sh', args: ['-c', command] };
+    // Confined: a temp folder of its own, removed when it ends.
+    const tmp = options.confineTo && osSandboxAvailable(options.env) ? mkdtempSync(join(tmpdir(), 'codewaves-cmd-')) : undefined;
+    const { program, args } = tmp ? sandboxedCommand(command, { cwd: options.cwd, worktree: options.confineTo!, tmp }) : { program: '/bin/sh', args: ['-c', command] };
     const child = spawn(program, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
@@ -58,6 +62,7 @@ export function runShellCommand(
     options.signal?.addEventListener('abort', killGroup, { once: true });
     const finish = (exitCode: number | null, signal: string | null) => {
       clearTimeout(timer);
+      if (tmp) rmSync(tmp, { recursive: true, force: true });
       options.signal?.removeEventListener('abort', killGroup);
       resolve({ exitCode, signal, timedOut, stdout, stderr });
     };
