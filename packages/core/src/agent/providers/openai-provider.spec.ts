@@ -68,8 +68,17 @@ describe('openai provider resilience', () => {
     expect(second.toolCalls[0]!.name).toBe('finish');
     const request = server.requests.at(-1)!;
     expect(request.api).toBe('responses');
+    expect(request.body.reasoning).toBeUndefined();
     expect(request.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'tool']);
     expect(request.messages[3]).toMatchObject({ tool_call_id: first.toolCalls[0]!.id, content: 'export {}' });
+  });
+
+  it('asks a reasoning model for summaries of its reasoning on the Responses API when told to', async () => {
+    script = [{ reasoning: 'checked the route table first', toolCalls: [{ name: 'finish', arguments: { summary: 'done' } }] }];
+    const client = createOpenAIClient({ model: 'test-model', apiKey: 'test', baseURL: server.url, api: 'responses', reasoningSummary: 'auto' });
+    const turn = await client.complete({ messages: [{ role: 'user', content: 'go' }], tools: [] });
+    expect(server.requests.at(-1)!.body.reasoning).toEqual({ summary: 'auto' });
+    expect(turn.reasoning).toBe('checked the route table first');
   });
 
   it('reports usage with cached input tokens and the model that answered, streaming, not streaming and on Responses', async () => {

@@ -2,7 +2,7 @@ import OpenAI from 'openai';
 import type { ChatCompletionMessageParam, ChatCompletionTool } from 'openai/resources/chat/completions';
 import { CodewavesError } from '../../errors';
 import type { AssistantTurn, ConversationMessage, ModelClient, ModelRequest, ToolSpec } from '../model';
-import { completeWithResponses } from './responses-api';
+import { completeWithResponses, type ReasoningSummary } from './responses-api';
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry-policy';
 
 export interface OpenAIProviderOptions {
@@ -16,6 +16,8 @@ export interface OpenAIProviderOptions {
   stream?: boolean;
   /** `chat` (Chat Completions, what compatible servers speak) or `responses` (OpenAI's Responses API). */
   api?: 'chat' | 'responses';
+  /** Responses API: ask a reasoning model for summaries of its reasoning (kept in the thread). */
+  reasoningSummary?: ReasoningSummary;
 }
 
 /** Chat Completions with tool calls: what every OpenAI-compatible server speaks. */
@@ -35,7 +37,7 @@ export function createOpenAIClient(options: OpenAIProviderOptions): ModelClient 
         return await withRetries(
           () =>
             options.api === 'responses'
-              ? completeWithResponses(client, options.model, request)
+              ? completeWithResponses(client, options.model, request, { reasoningSummary: options.reasoningSummary })
               : stream
                 ? completeStreaming(client, options.model, request)
                 : completeOnce(client, options.model, request),

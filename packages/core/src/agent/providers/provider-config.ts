@@ -8,10 +8,20 @@ import type { CommandAgentConfig } from './command-provider';
 import { createOpenAIClient } from './openai-provider';
 import { createRecordingClient } from './record-provider';
 import { createReplayClient } from './replay-provider';
+import type { ReasoningSummary } from './responses-api';
 
 export const DEFAULT_MODEL = 'gpt-5-codex';
 
-export type OpenAIProviderConfig = { kind: 'openai'; model: string; baseURL?: string; apiKey: string; stream: boolean; api: 'chat' | 'responses'; timeoutMs?: number };
+export type OpenAIProviderConfig = {
+  kind: 'openai';
+  model: string;
+  baseURL?: string;
+  apiKey: string;
+  stream: boolean;
+  api: 'chat' | 'responses';
+  timeoutMs?: number;
+  reasoningSummary?: ReasoningSummary;
+};
 
 /** Serialisable: the main thread decides, the worker builds the client from it. */
 export type ProviderConfig =
@@ -84,6 +94,7 @@ function openaiConfig(task: Task, options: ProviderOptions, env: NodeJS.ProcessE
     apiKey: env.OPENAI_API_KEY,
     stream: env.CODEWAVES_STREAM !== '0',
     api: env.CODEWAVES_OPENAI_API === 'responses' ? 'responses' : 'chat',
+    ...(isReasoningSummary(env.CODEWAVES_REASONING_SUMMARY) ? { reasoningSummary: env.CODEWAVES_REASONING_SUMMARY } : {}),
   };
 }
 
@@ -91,5 +102,9 @@ function openaiConfig(task: Task, options: ProviderOptions, env: NodeJS.ProcessE
 export function createModelClient(config: Exclude<ProviderConfig, CommandAgentConfig>): ModelClient {
   if (config.kind === 'replay') return createReplayClient(config.transcript, { delayMs: config.delayMs });
   if (config.kind === 'record') return createRecordingClient(createModelClient(config.model), { transcriptPath: config.transcript, taskId: config.taskId, model: config.model.model });
-  return createOpenAIClient({ model: config.model, apiKey: config.apiKey, baseURL: config.baseURL, stream: config.stream, api: config.api, timeoutMs: config.timeoutMs });
+  return createOpenAIClient({ model: config.model, apiKey: config.apiKey, baseURL: config.baseURL, stream: config.stream, api: config.api, timeoutMs: config.timeoutMs, reasoningSummary: config.reasoningSummary });
+}
+
+function isReasoningSummary(value: string | undefined): value is ReasoningSummary {
+  return value === 'auto' || value === 'concise' || value === 'detailed';
 }

@@ -3,11 +3,13 @@ import type { AssistantTurn, ConversationMessage, ModelRequest } from '../model'
 
 type InputItem = Record<string, unknown>;
 
+export type ReasoningSummary = 'auto' | 'concise' | 'detailed';
+
 /**
  * One turn through the Responses API (OpenAI's own; Chat Completions stays the default because
  * compatible servers speak it). The conversation is sent whole each turn, so the server keeps no state.
  */
-export async function completeWithResponses(client: OpenAI, model: string, request: ModelRequest): Promise<AssistantTurn> {
+export async function completeWithResponses(client: OpenAI, model: string, request: ModelRequest, options: { reasoningSummary?: ReasoningSummary } = {}): Promise<AssistantTurn> {
   const instructions = request.messages.filter((message) => message.role === 'system').map((message) => message.content).join('\n\n');
   const response = await client.responses.create(
     {
@@ -15,6 +17,8 @@ export async function completeWithResponses(client: OpenAI, model: string, reque
       ...(instructions ? { instructions } : {}),
       input: toInput(request.messages) as unknown as OpenAI.Responses.ResponseInput,
       tools: request.tools.map((tool) => ({ type: 'function' as const, name: tool.name, description: tool.description, parameters: tool.parameters, strict: false })),
+      // Reasoning models return summaries of their reasoning only when asked; other models reject the field.
+      ...(options.reasoningSummary ? { reasoning: { summary: options.reasoningSummary } } : {}),
     },
     { signal: request.signal },
   );
