@@ -12,9 +12,9 @@ function task(id: string, project: string, touches: string[], extra: Partial<Tas
   return { id, title: id, prompt: id, touches, dependsOn: [], agent: {}, file: `x/codex/${id}.md`, project, ...extra };
 }
 
-function plan(tasks: Task[]) {
+function plan(tasks: Task[], policy?: PlanPolicy) {
   const footprints = new Map(tasks.map((t) => [t.id, predictFootprint(t, { files, projects })]));
-  return buildPlan(tasks, footprints, 'abc123');
+  return buildPlan(tasks, footprints, 'abc123', policy);
 }
 
 describe('buildPlan', () => {
@@ -39,6 +39,14 @@ describe('buildPlan', () => {
     const result = plan([task('vague', 'api', []), task('named', 'api', ['apps/api/src/users.ts']), task('other', 'payments', ['libs/payments/src/service.ts'])]);
     expect(result.tasks.find((t) => t.id === 'vague')!.footprint.fallback).toBe(true);
     expect(result.waves).toEqual([['named', 'other'], ['vague']]);
+  });
+
+  it('lets vague tasks share waves when told to, keeping their named files apart', () => {
+    const tasks = [task('vague', 'api', []), task('vague-too', 'api', []), task('named', 'api', ['apps/api/src/users.ts'])];
+    expect(plan(tasks).waves).toHaveLength(3);
+    const shared = plan(tasks, { hotspots: 'serialise', vague: 'share' });
+    expect(shared.waves).toEqual([['named', 'vague', 'vague-too']]);
+    expect(shared.policy.vague).toBe('share');
   });
 
   it('sees two new-file globs under one folder as a conflict', () => {

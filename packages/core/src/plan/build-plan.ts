@@ -9,7 +9,7 @@ export const DEFAULT_POLICY: PlanPolicy = { hotspots: 'serialise' };
 /** Tasks and footprints in, plan out. No I/O: the same input always gives the same plan. */
 export function buildPlan(tasks: readonly Task[], footprints: ReadonlyMap<string, Footprint>, baseCommit: string, policy: PlanPolicy = DEFAULT_POLICY): Plan {
   const sorted = [...tasks].sort((a, b) => a.id.localeCompare(b.id));
-  const edges = conflictEdges(sorted, footprints, policy.hotspots);
+  const edges = conflictEdges(sorted, footprints, policy.hotspots, policy.vague);
   const estimates = new Map(sorted.map((task) => [task.id, estimateLength(task, footprints.get(task.id))]));
   const schedule = scheduleWaves({ ids: sorted.map((task) => task.id), estimates, edges });
   const waves = policy.concurrency ? splitWaves(schedule.waves, policy.concurrency, estimates) : schedule.waves;

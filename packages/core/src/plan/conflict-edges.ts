@@ -1,15 +1,20 @@
 import { sharedPaths, WRITE_THRESHOLD, type Footprint, type FootprintEntry } from '../footprint';
 import type { Task } from '../tasks';
-import type { ConflictEdge, HotspotPolicy } from './plan';
+import type { ConflictEdge, HotspotPolicy, VaguePolicy } from './plan';
 
 /**
  * Every pair of tasks that cannot share a wave, with the reason and the paths behind it. Pure,
  * and ordered (depends-on, then pairs by id) so the plan is the same for the same input.
  */
-export function conflictEdges(tasks: readonly Task[], footprints: ReadonlyMap<string, Footprint>, hotspots: HotspotPolicy = 'serialise'): ConflictEdge[] {
+export function conflictEdges(
+  tasks: readonly Task[],
+  footprints: ReadonlyMap<string, Footprint>,
+  hotspots: HotspotPolicy = 'serialise',
+  vague: VaguePolicy = 'isolate',
+): ConflictEdge[] {
   const edges: ConflictEdge[] = [];
   const sorted = [...tasks].sort((a, b) => a.id.localeCompare(b.id));
-  const writes = new Map(sorted.map((task) => [task.id, trusted(footprints.get(task.id)?.writes, hotspots)]));
+  const writes = new Map(sorted.map((task) => [task.id, writesThatSeparate(footprints.get(task.id), hotspots, vague)]));
   const reads = new Map(sorted.map((task) => [task.id, trusted(footprints.get(task.id)?.reads, hotspots)]));
   const dependencies = new Set<string>();
   for (const task of sorted) {
@@ -36,6 +41,12 @@ export function conflictEdges(tasks: readonly Task[], footprints: ReadonlyMap<st
     }
   }
   return edges;
+}
+
+/** A fallback footprint's "anywhere in the project" pattern separates tasks only when isolating. */
+function writesThatSeparate(footprint: Footprint | undefined, hotspots: HotspotPolicy, vague: VaguePolicy): FootprintEntry[] {
+  const writes = trusted(footprint?.writes, hotspots);
+  return footprint?.fallback && vague === 'share' ? writes.filter((entry) => !entry.pattern) : writes;
 }
 
 /** The entries the planner trusts: low-confidence guesses are shown but do not keep tasks apart. */

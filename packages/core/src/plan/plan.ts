@@ -22,9 +22,18 @@ export interface ConflictEdge {
 /** How the planner treats hotspot files (manifests, lockfiles, barrels, route registries). */
 export type HotspotPolicy = 'serialise' | 'merge';
 
+/** How the planner treats a task whose footprint is only the fallback "anywhere in the project". */
+export type VaguePolicy = 'isolate' | 'share';
+
 export interface PlanPolicy {
   /** `serialise`: a shared hotspot is a conflict like any file. `merge`: left to the wave merge. */
   hotspots: HotspotPolicy;
+  /**
+   * `isolate` (default): a task whose footprint is the fallback pattern conflicts with every task of
+   * its project, so it runs alone. `share`: the pattern keeps no task apart; such tasks join the
+   * earliest wave they can, and a collision is left to the structural merge and the re-run.
+   */
+  vague?: VaguePolicy;
   /** Agents at once; a wave larger than this is split into several, in order. Absent: no limit. */
   concurrency?: number;
 }

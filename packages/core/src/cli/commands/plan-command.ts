@@ -19,6 +19,7 @@ interface PlanCommandOptions {
   cwd?: string;
   concurrency?: number;
   hotspots: 'serialise' | 'merge';
+  vague: 'isolate' | 'share';
   affected?: boolean;
   base?: string;
   check?: boolean;
@@ -40,6 +41,7 @@ export function registerPlanCommand(program: Command, io: CliIO): void {
     .option('-o, --output <file>', 'write the rendering to a file instead of standard output')
     .option('-p, --project <names...>', 'only the tasks of these projects')
     .option('-c, --concurrency <n>', 'agents at once: larger waves are split, in order', positiveInt)
+    .addOption(new Option('--vague <policy>', 'a task whose footprint is only "anywhere in its project": isolate (a wave of its own), or share (any wave; a collision goes to the merge and the re-run)').choices(['isolate', 'share']).default('isolate'))
     .addOption(new Option('--hotspots <policy>', 'shared manifests, lockfiles, barrels, route registries: serialise, or merge (leave to the wave merge)').choices(['serialise', 'merge']).default('serialise'))
     .option('--affected', 'only tasks whose task file or footprint meets a file changed since --base')
     .option('--base <ref>', 'with --affected: the ref to compare with', 'main')
@@ -60,7 +62,7 @@ export function registerPlanCommand(program: Command, io: CliIO): void {
         ({ plan } = await planSprint({
           cwd: options.cwd ?? io.cwd,
           onlyProjects: projectFilter(options.project),
-          policy: { hotspots: options.hotspots, ...(options.concurrency ? { concurrency: options.concurrency } : {}) },
+          policy: { hotspots: options.hotspots, ...(options.vague === 'share' ? { vague: 'share' as const } : {}), ...(options.concurrency ? { concurrency: options.concurrency } : {}) },
           affectedSince: options.affected ? options.base : undefined,
         }));
       } catch (error) {

@@ -30,6 +30,7 @@ export function registerRunCommand(program: Command, io: CliIO): void {
     .option('--base <ref>', 'with --affected: the ref to compare with', 'main')
     .option('--no-rerun-conflicts', 'leave a task that conflicts at the wave merge on its branch instead of re-running it once on the merged code')
     .option('--check-command <cmd>', 'run on each wave\'s merged result (CODEWAVES_WAVE_BASE/HEAD are set); a failure sends the tasks it points at back once with the output. Default in an Nx workspace: "npx nx affected -t lint,test,typecheck --base=$CODEWAVES_WAVE_BASE --head=$CODEWAVES_WAVE_HEAD"; "none" turns it off')
+    .addOption(new Option('--vague <policy>', 'a task whose footprint is only "anywhere in its project": isolate (a wave of its own), or share (any wave; a collision goes to the merge and the re-run)').choices(['isolate', 'share']).default('isolate'))
     .option('--setup <cmd>', 'run in each new worktree before its agent starts (copy .env.example, build what tasks import); PORT, CODEWAVES_PORT_BASE and CODEWAVES_PORT_COUNT give each task its own ports')
     .option('--deny-command <patterns...>', 'refuse these commands in run_command, on top of the defaults (a pattern is words: "git push", "rm -rf")')
     .option('--allow-command <patterns...>', 'run_command may run only commands matching these patterns')
@@ -55,6 +56,7 @@ export function registerRunCommand(program: Command, io: CliIO): void {
         rerunConflicts: boolean;
         checkCommand?: string;
         setup?: string;
+        vague: 'isolate' | 'share';
         denyCommand?: string[];
         allowCommand?: string[];
         defaultDeny: boolean;
@@ -84,6 +86,7 @@ export function registerRunCommand(program: Command, io: CliIO): void {
           rerunConflicts: options.rerunConflicts,
           checkCommand: options.checkCommand,
           setupCommand: options.setup,
+          ...(options.vague === 'share' ? { policy: { vague: 'share' as const } } : {}),
           commandPolicy: { allow: options.allowCommand, deny: options.denyCommand, defaultDeny: options.defaultDeny },
           reporter: options.json ? {} : options.outputStyle === 'jsonl' ? jsonlReporter(io.stdout) : consoleReporter(io.stdout),
           env: io.env,

@@ -3,6 +3,7 @@ export interface CodexPlanExecutorOptions {
   json?: boolean;
   output?: string;
   hotspots?: 'serialise' | 'merge';
+  vague?: 'isolate' | 'share';
   concurrency?: number;
   check?: boolean;
   maxWaves?: number;

@@ -9,6 +9,7 @@ export interface CodexExecutorOptions {
   allowDirty?: boolean;
   checkCommand?: string;
   setup?: string;
+  vague?: 'isolate' | 'share';
   rerunConflicts?: boolean;
   outputStyle?: 'text' | 'jsonl';
   taskTimeout?: string;

@@ -11,6 +11,7 @@ export async function printPlan(projects: ReadonlySet<string>, options: CodexPla
   if (options.json || options.format) args.push('--format', options.json ? 'json' : options.format!);
   if (options.output) args.push('--output', options.output);
   if (options.hotspots) args.push('--hotspots', options.hotspots);
+  if (options.vague) args.push('--vague', options.vague);
   if (options.concurrency) args.push('--concurrency', String(options.concurrency));
   if (options.check) args.push('--check');
   if (options.maxWaves) args.push('--max-waves', String(options.maxWaves));

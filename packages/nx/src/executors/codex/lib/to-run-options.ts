@@ -4,7 +4,7 @@ import type { CodexExecutorOptions } from '../schema';
 /** Executor options in Nx's spelling to the engine's run options. */
 export function toRunOptions(
   options: CodexExecutorOptions,
-): Pick<RunOptions, 'provider' | 'agentCommand' | 'agentEnv' | 'model' | 'baseURL' | 'concurrency' | 'maxTurns' | 'allowDirty' | 'checkCommand' | 'setupCommand' | 'rerunConflicts' | 'taskTimeoutMs' | 'commandPolicy' | 'pricesFile'> {
+): Pick<RunOptions, 'provider' | 'agentCommand' | 'agentEnv' | 'model' | 'baseURL' | 'concurrency' | 'maxTurns' | 'allowDirty' | 'checkCommand' | 'setupCommand' | 'policy' | 'rerunConflicts' | 'taskTimeoutMs' | 'commandPolicy' | 'pricesFile'> {
   const taskTimeoutMs = options.taskTimeout === undefined ? undefined : parseDuration(options.taskTimeout);
   if (options.taskTimeout !== undefined && taskTimeoutMs === undefined) {
     throw new CodewavesError('USAGE', `taskTimeout ${JSON.stringify(options.taskTimeout)} is not a duration`, { hint: 'write a duration such as 10m, 90s or 1h30m, or a number of seconds' });
@@ -20,6 +20,7 @@ export function toRunOptions(
     allowDirty: options.allowDirty,
     checkCommand: options.checkCommand,
     setupCommand: options.setup,
+    ...(options.vague === 'share' ? { policy: { vague: 'share' as const } } : {}),
     rerunConflicts: options.rerunConflicts,
     taskTimeoutMs,
     commandPolicy: { allow: options.allowCommands, deny: options.denyCommands, defaultDeny: options.defaultDeny },
