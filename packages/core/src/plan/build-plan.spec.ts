@@ -1,6 +1,7 @@
 import { predictFootprint } from '../footprint';
 import type { Task } from '../tasks';
 import { buildPlan } from './build-plan';
+import type { PlanPolicy } from './plan';
 
 const projects = [
   { name: 'api', root: 'apps/api' },
