@@ -5,6 +5,7 @@ import { startOpenAIServer, type Fault, type OpenAIServer, type ScriptedReply } 
 import type { AgentEvent } from './agent-event';
 import { createOpenAIClient } from './providers/openai-provider';
 import { runAgent } from './run-agent';
+import { processEnds } from '../../../../tools/testing/processes';
 
 // The real SDK over HTTP to a local server that answers slowly on purpose.
 describe('runAgent with a task timeout', () => {
@@ -57,16 +58,7 @@ describe('runAgent with a task timeout', () => {
     ]);
     expect(existsSync(join(worktree, 'late.txt'))).toBe(false);
     const pid = Number(readFileSync(join(worktree, 'bg.pid'), 'utf8'));
-    let alive = true;
-    for (let i = 0; i < 50 && alive; i++) {
-      try {
-        process.kill(pid, 0);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      } catch {
-        alive = false;
-      }
-    }
-    expect(alive).toBe(false);
+    expect(await processEnds(pid)).toBe(true);
   });
 
   it('leaves an agent that finishes in time alone', async () => {

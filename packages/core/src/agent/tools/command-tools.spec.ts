@@ -6,6 +6,7 @@ import { commandEnvironment } from './command-env';
 import { osSandboxAvailable } from './os-sandbox';
 import { runCommandTool } from './run-command';
 import { searchTool } from './search';
+import { processEnds } from '../../../../../tools/testing/processes';
 
 describe('run_command', () => {
   let worktree: string;
@@ -72,16 +73,7 @@ describe('run_command', () => {
     expect(result.output.startsWith('stopped after 1 s (timeout)')).toBe(true);
     const pid = Number(readFileSync(join(worktree, 'bg.pid'), 'utf8'));
     // SIGKILL follows SIGTERM after a grace period; either way the background sleep is gone soon
-    let alive = true;
-    for (let i = 0; i < 50 && alive; i++) {
-      try {
-        process.kill(pid, 0);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      } catch {
-        alive = false;
-      }
-    }
-    expect(alive).toBe(false);
+    expect(await processEnds(pid)).toBe(true);
   });
 
   it('refuses a working folder outside the worktree', async () => {
