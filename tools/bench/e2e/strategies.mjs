@@ -5,14 +5,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { commitTranscript, taskId } from './commits.mjs';
 import { lostChange } from './lost-changes.mjs';
 
 const require = createRequire(import.meta.url);
 const core = require('@codewaves/core');
 // runWave is internal to the package (not in its exports map): load the built file itself.
-const { runWave } = require(join(dirname(require.resolve('@codewaves/core')), 'run', 'run-wave.js'));
+const { runWave } = core;
 
 const sh = (cwd, args) => execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
 
