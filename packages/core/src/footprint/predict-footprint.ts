@@ -33,17 +33,6 @@ export interface FootprintContext {
   notes?: readonly string[];
 }
 
-/**
- * What a task of a conventional-commit type writes when nothing more specific is known: the
- * conventions of the ecosystem, not of any one repository. `atRoot`: the files live at the
- * workspace root whatever the project.
- */
-const FILES_OF_TYPE: Readonly<Record<string, { what: string; patterns: readonly string[]; atRoot?: boolean }>> = {
-  docs: { what: 'documentation file', patterns: ['**/*.md', '**/*.mdx', '**/docs/**'] },
-  test: { what: 'test file', patterns: ['**/*.spec.*', '**/*.test.*', '**/__tests__/**', '**/spec/**', '**/test/**', '**/tests/**', '**/e2e/**'] },
-  ci: { what: 'CI configuration', patterns: ['.github/**', '.circleci/**', '.gitlab-ci.yml', '.buildkite/**', 'azure-pipelines.yml', '.ci/**'], atRoot: true },
-};
-
 /** Entries at or above this confidence are the predicted write set: what the planner and `--format paths` use. */
 export const WRITE_THRESHOLD = 0.4;
 /** Entries below this are dropped, even from the explained output. */
@@ -94,20 +83,15 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
       combined.add(hot);
       writes = combined.entries().filter((entry) => entry.confidence >= REPORT_FLOOR);
     } else {
-      // No history to say where such work lands: assume anywhere in the project (of the kind its
-      // conventional-commit type names), so the planner keeps the task apart from every other
-      // task that may write there.
-      const kinds = facts.type ? FILES_OF_TYPE[facts.type] : undefined;
-      const where = scopeRoots.length > 0 ? "the scope's project" : task.project ? `project ${task.project}` : 'the workspace';
+      // No history to say where such work lands: assume anywhere in the project, so the planner
+      // keeps the task apart from every other task there.
       writes = [
-        ...roots.flatMap((root) =>
-          (kinds?.patterns ?? ['**']).map((pattern) => ({
-            path: kinds?.atRoot || root === '' ? pattern : `${root}/${pattern}`,
-            pattern: true,
-            confidence: WRITE_THRESHOLD,
-            reasons: [kinds ? `nothing more specific: any ${kinds.what} of ${kinds.atRoot ? 'the workspace' : where} (a \`${facts.type}\` task)` : `nothing more specific: any file of ${where}${root ? ` ${root}` : ''}`],
-          })),
-        ),
+        ...roots.map((root) => ({
+          path: root === '' ? '**' : `${root}/**`,
+          pattern: true,
+          confidence: WRITE_THRESHOLD,
+          reasons: [scopeRoots.length > 0 ? `nothing more specific: any file of the scope's project ${root}` : task.project ? `nothing more specific: any file of project ${task.project}` : 'nothing more specific: any file of the workspace'],
+        })),
         ...writes,
       ];
     }

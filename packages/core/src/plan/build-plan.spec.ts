@@ -42,19 +42,6 @@ describe('buildPlan', () => {
     expect(result.waves).toEqual([['named', 'other'], ['vague']]);
   });
 
-  it('keeps a vague task of a known kind apart only from tasks that may write that kind of file', () => {
-    const result = plan([
-      task('docs-task', 'api', [], { title: 'docs: clarify the guide', prompt: 'docs: clarify the guide' }),
-      task('users', 'api', ['apps/api/src/users.ts']),
-      task('readme', 'api', ['apps/api/README.md']),
-    ]);
-    const docs = result.tasks.find((t) => t.id === 'docs-task')!.footprint;
-    expect(docs.fallback).toBe(true);
-    expect(docs.writes.map((w) => w.path)).toEqual(expect.arrayContaining(['apps/api/**/*.md']));
-    // the code task shares its wave; the one writing Markdown in the project does not
-    expect(result.waves).toEqual([['docs-task', 'users'], ['readme']]);
-  });
-
   it('lets vague tasks share waves when told to, keeping their named files apart', () => {
     const tasks = [task('vague', 'api', []), task('vague-too', 'api', []), task('named', 'api', ['apps/api/src/users.ts'])];
     expect(plan(tasks).waves).toHaveLength(3);
