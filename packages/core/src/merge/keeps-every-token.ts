@@ -22,7 +22,7 @@ export function keepsEveryToken(ts: Ts, files: readonly [base: TsApi.SourceFile,
  * word may be one shared addition) plus the base's copies that neither side removed (their removals
  * may be of different copies).
  */
-export function expectedAtLeast(inBase: number, inOurs: number, inTheirs: number): number {
+function expectedAtLeast(inBase: number, inOurs: number, inTheirs: number): number {
   const added = Math.max(0, inOurs - inBase, inTheirs - inBase);
   const kept = inBase - Math.max(0, inBase - inOurs) - Math.max(0, inBase - inTheirs);
   return added + Math.max(0, kept);

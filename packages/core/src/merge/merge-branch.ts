@@ -42,6 +42,8 @@ export async function mergeIntoIntegration(options: {
   const { root, integrationRef } = options;
   const current = (await git(root, ['rev-parse', '--verify', `${integrationRef}^{commit}`])).trim();
   const result = await execGit(root, ['merge-tree', '--write-tree', '--name-only', '--messages', '-z', current, options.branchHead]);
+  const mergeBase = await execGit(root, ['merge-base', current, options.branchHead]);
+  const base = mergeBase.exitCode === 0 ? mergeBase.stdout.trim() : undefined;
   let tree: string;
   let resolved: ResolvedConflict[] = [];
   if (result.exitCode === 1 && result.stdout) {
@@ -49,7 +51,7 @@ export async function mergeIntoIntegration(options: {
     const [conflictedTree, ...rest] = result.stdout.split('\0');
     const end = rest.indexOf('');
     const files = [...new Set(rest.slice(0, end < 0 ? rest.length : end).filter(Boolean))];
-    const resolution = await resolveConflicts(root, current, options.branchHead, conflictedTree!.trim(), files);
+    const resolution = base === undefined ? undefined : await resolveConflicts(root, { base, ours: current, theirs: options.branchHead }, conflictedTree!.trim(), files);
     if (!resolution) {
       const excerpts = await conflictExcerpts(root, conflictedTree!.trim(), files, { ours: integrationRef, theirs: options.branchHead });
       return { kind: 'conflicted', files, messages: rest.slice(end + 1).join('\n').trim(), excerpts };
@@ -58,7 +60,7 @@ export async function mergeIntoIntegration(options: {
   } else if (result.exitCode !== 0) {
     throw new Error(`git merge-tree failed (exit ${result.exitCode}): ${result.stderr.trim()}`);
   } else tree = result.stdout.split('\0')[0]!.trim();
-  const lockfiles = await lockfilesChangedOnBothSides(root, current, options.branchHead);
+  const lockfiles = base === undefined ? [] : await lockfilesChangedOnBothSides(root, { base, ours: current, theirs: options.branchHead });
   if (lockfiles.length > 0) {
     const regenerated = await withRegeneratedLockfiles(root, tree, current, lockfiles, options.env);
     if (!regenerated) {
@@ -81,14 +83,11 @@ export async function mergeIntoIntegration(options: {
  */
 async function resolveConflicts(
   root: string,
-  ours: string,
-  theirs: string,
+  { base, ours, theirs }: MergeSides,
   conflictedTree: string,
   files: readonly string[],
 ): Promise<{ tree: string; resolved: ResolvedConflict[] } | undefined> {
   if (files.length === 0 || !files.every((file) => isLockfile(file) || resolverFor(file))) return undefined;
-  const base = await execGit(root, ['merge-base', ours, theirs]);
-  if (base.exitCode !== 0) return undefined;
   const show = async (commit: string, file: string) => {
     const out = await execGit(root, ['show', `${commit}:${file}`]);
     return out.exitCode === 0 ? out.stdout : undefined;
@@ -100,7 +99,7 @@ async function resolveConflicts(
     const resolved: ResolvedConflict[] = [];
     // Lockfiles are not merged but regenerated afterwards: see withRegeneratedLockfiles.
     for (const file of files.filter((name) => !isLockfile(name))) {
-      const [b, o, t] = await Promise.all([show(base.stdout.trim(), file), show(ours, file), show(theirs, file)]);
+      const [b, o, t] = await Promise.all([show(base, file), show(ours, file), show(theirs, file)]);
       // Both sides deleting or one deleting what the other changed is not a merge of contents.
       if (o === undefined || t === undefined) return undefined;
       const resolver = resolverFor(file)!;
@@ -117,12 +116,19 @@ async function resolveConflicts(
   }
 }
 
-async function lockfilesChangedOnBothSides(root: string, ours: string, theirs: string): Promise<string[]> {
-  const base = await execGit(root, ['merge-base', ours, theirs]);
-  if (base.exitCode !== 0) return [];
-  const changed = async (side: string) => (await git(root, ['diff', '--name-only', '--no-renames', base.stdout.trim(), side])).split('\n').filter(isLockfile);
-  const [mine, yours] = await Promise.all([changed(ours), changed(theirs)]);
-  return mine.filter((file) => yours.includes(file));
+/** The three commits of a merge: the merge base, the integration head, the task's branch. */
+interface MergeSides {
+  base: string;
+  ours: string;
+  theirs: string;
+}
+
+async function lockfilesChangedOnBothSides(root: string, { base, ours, theirs }: MergeSides): Promise<string[]> {
+  const changed = async (side: string) => (await git(root, ['diff', '--name-only', '--no-renames', base, side])).split('\n').filter(isLockfile);
+  // The task's own diff is small and rarely has a lockfile: the integration's is read only then.
+  const yours = await changed(theirs);
+  if (yours.length === 0) return [];
+  return (await changed(ours)).filter((file) => yours.includes(file));
 }
 
 /**

@@ -9,12 +9,11 @@ import { detectWorkspace } from '../workspace';
 import { AGENT_AUTHOR } from './identities';
 import type { Sprint } from './plan-sprint';
 import { checkEndpoints, resolveProviders } from './prepare-run';
-import { resolveLimits } from './agent-limits';
 import type { RunOptions } from './run-options';
 import { agentPoolFor, summariseRun } from './run-sprint';
 import { loadPrices } from '../pricing';
 import { taskBranch, type RunSummary, type TaskResult } from './run-summary';
-import { waveCheckCommand } from './check-wave';
+import { waveSettings } from './wave-settings';
 import { INTERRUPTED, runWave } from './run-wave';
 
 const FINISHED: ReadonlySet<ThreadStatus> = new Set(['merged', 'failed', 'conflicted', 'cancelled', 'waiting-for-input']);
@@ -45,6 +44,7 @@ export async function resumeRun(options: Omit<RunOptions, 'runId'> & { runId?: s
   const saveState = () => store.writeState({ runId: state.runId, base: state.base, integrationBranch: state.integrationBranch, plan: state.plan, tasks: [...results.values()] });
   reporter.runStarted?.({ runId: state.runId, integrationBranch: state.integrationBranch, threadsDir: store.runDir });
 
+  const settings = waveSettings(sprint, options);
   const pool = agentPoolFor(state.plan.waves, options);
   try {
     for (const [index, wave] of state.plan.waves.entries()) {
@@ -73,7 +73,7 @@ export async function resumeRun(options: Omit<RunOptions, 'runId'> & { runId?: s
       }
       if (wave.every((id) => results.has(id) && FINISHED.has(results.get(id)!.status))) continue;
       reporter.waveStarted?.(index + 1, wave);
-      await runWave({ sprint, wave, waveNumber: index + 1, runId: state.runId, integrationBranch: state.integrationBranch, providers, limits: resolveLimits(sprint.tasks, options), pool, store, results, reporter, maxTurns: options.maxTurns ?? 50, env, rerunConflicts: options.rerunConflicts ?? true, checkCommand: waveCheckCommand(options.checkCommand, sprint.workspace.kind), setupCommand: options.setupCommand, signal: options.signal, alreadyCompleted });
+      await runWave({ sprint, wave, waveNumber: index + 1, runId: state.runId, integrationBranch: state.integrationBranch, providers, pool, store, results, reporter, env, ...settings, alreadyCompleted });
       saveState();
       if (options.signal?.aborted) break;
       reporter.waveMerged?.(index + 1, (await git(root, ['rev-parse', state.integrationBranch])).trim());

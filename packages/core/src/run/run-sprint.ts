@@ -3,12 +3,11 @@ import { git } from '../git';
 import { loadPrices, type PriceTable } from '../pricing';
 import { AgentPool } from '../pool';
 import { ThreadStore } from '../threads';
-import { resolveLimits } from './agent-limits';
 import { planSprint } from './plan-sprint';
 import { checkEndpoints, checkWorkingTree, ignoreStateFolder, newRunId, resolveProviders } from './prepare-run';
 import type { RunOptions } from './run-options';
 import { integrationBranchName, priceRun, type RunSummary, type TaskResult } from './run-summary';
-import { waveCheckCommand } from './check-wave';
+import { waveSettings } from './wave-settings';
 import { runWave } from './run-wave';
 
 export const DEFAULT_CONCURRENCY = 4;
@@ -52,12 +51,13 @@ export async function runSprint(options: RunOptions): Promise<RunSummary> {
   saveState();
   reporter.runStarted?.({ runId, integrationBranch, threadsDir: store.runDir });
 
+  const settings = waveSettings(sprint, options);
   const pool = agentPoolFor(sprint.plan.waves, options);
   try {
     for (const [index, wave] of sprint.plan.waves.entries()) {
       if (options.signal?.aborted) break; // the later waves stay queued for `codewaves resume`
       reporter.waveStarted?.(index + 1, wave);
-      await runWave({ sprint, wave, waveNumber: index + 1, runId, integrationBranch, providers, limits: resolveLimits(sprint.tasks, options), pool, store, results, reporter, maxTurns: options.maxTurns ?? 50, env, rerunConflicts: options.rerunConflicts ?? true, checkCommand: waveCheckCommand(options.checkCommand, sprint.workspace.kind), setupCommand: options.setupCommand, signal: options.signal });
+      await runWave({ sprint, wave, waveNumber: index + 1, runId, integrationBranch, providers, pool, store, results, reporter, env, ...settings });
       saveState();
       if (options.signal?.aborted) break;
       reporter.waveMerged?.(index + 1, (await git(root, ['rev-parse', integrationBranch])).trim());
