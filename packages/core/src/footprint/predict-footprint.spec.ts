@@ -47,4 +47,50 @@ describe('predictFootprint', () => {
     const footprint = predictFootprint(task('paginate products'), { files: withTasks, projects });
     expect(footprint.writes.some((e) => e.path.includes('/codex/'))).toBe(false);
   });
+
+  describe('files a task will create', () => {
+    const store = [
+      'libs/store/src/index.ts',
+      'libs/store/src/with-hooks.ts',
+      'libs/store/src/with-state.ts',
+      'libs/store/src/signal-state.ts',
+      'libs/store/spec/with-hooks.spec.ts',
+      'libs/store/spec/with-state.spec.ts',
+      'libs/store/schematics/utility/with-ast.ts',
+    ];
+    const storeProjects = [{ name: 'store', root: 'libs/store' }];
+    const predict = (prompt: string, declarations = new Map()) => predictFootprint({ ...task(prompt), project: undefined }, { files: store, projects: storeProjects, declarations });
+
+    it('names a new identifier\'s file and test after the project\'s look-alikes', () => {
+      const footprint = predict('feat(store): add `withFeature`');
+      expect(footprint.writes.map((entry) => [entry.path, entry.confidence])).toEqual([
+        ['libs/store/src/with-feature.ts', 0.55],
+        ['libs/store/spec/with-feature.spec.ts', 0.468],
+        ['libs/store/src/index.ts', 0.45],
+        // which existing files it edits besides is unknown: still kept apart in its project
+        ['libs/store/**', 0.4],
+      ]);
+      expect(footprint.fallback).toBe(true);
+      expect(footprint.writes[2]).toMatchObject({ hotspot: true, reasons: ['exports the new `withFeature`'] });
+      expect(footprint.writes[0]!.reasons[0]).toContain('beside with-hooks.ts, with-state.ts');
+    });
+
+    it('predicts the same file for a task that uses the new identifier, so the two are kept apart', () => {
+      const footprint = predict('fix(store): pass the injector to withFeature');
+      expect(footprint.writes[0]).toMatchObject({ path: 'libs/store/src/with-feature.ts', confidence: 0.45 });
+      expect(footprint.writes.some((entry) => entry.path.endsWith('index.ts'))).toBe(false);
+    });
+
+    it('leaves identifiers alone that are declared, already have a file, or have no look-alike', () => {
+      const declared = new Map([['withFeature', [{ file: 'libs/store/src/with-state.ts', kind: 'function' as const, exported: true }]]]);
+      expect(predict('feat(store): add `withFeature`', declared).writes.some((entry) => entry.path.endsWith('with-feature.ts'))).toBe(false);
+      expect(predict('feat(store): add `withHooks` overload').writes.some((entry) => entry.path.endsWith('with-hooks.ts') && entry.reasons[0]!.startsWith('new file'))).toBe(false);
+      expect(predict('feat(store): add `computeTotals`').writes.some((entry) => entry.path.includes('compute-totals'))).toBe(false);
+    });
+
+    it('needs the declarations to know an identifier is new', () => {
+      const footprint = predictFootprint({ ...task('feat(store): add `withFeature`'), project: undefined }, { files: store, projects: storeProjects });
+      expect(footprint.writes.some((entry) => entry.path.endsWith('with-feature.ts'))).toBe(false);
+    });
+  });
 });

@@ -12,6 +12,7 @@ import { routeHandlers } from './evidence/route-handlers';
 import { routesIn } from './sources/routes';
 import { isTaskFile } from '../tasks/discover-tasks';
 import { isTestFile, mentionedFiles, stemOf } from './evidence/mentioned-files';
+import { newFiles } from './evidence/new-files';
 import { pairedTests } from './evidence/paired-tests';
 import { pathWords } from './evidence/path-words';
 import { projectsForScopes } from './evidence/scope';
@@ -58,14 +59,19 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   combined.add(declaredGlobs(task.touches, context.files));
   combined.add(mentionedFiles(facts.paths, facts.identifiers, files, index.stems, taskProjectRoot));
   combined.add(declaredSymbols(facts.identifiers, context.declarations ?? new Map()));
+  const roots = scopeRoots.length > 0 ? scopeRoots : taskProjectRoot !== undefined ? [taskProjectRoot] : [];
+  if (context.declarations) {
+    const declarations = context.declarations;
+    combined.add(newFiles(`${task.title}\n${task.prompt}`, facts.identifiers, (identifier) => (declarations.get(identifier)?.length ?? 0) > 0, roots, files, { ...index, existing }, projectRootOf));
+  }
   combined.add(routeHandlers(routesIn(`${task.title}\n${task.prompt}`), context.routeFiles ?? new Map()));
-  combined.add(publicApi(`${task.title}\n${task.prompt}`, scopeRoots.length > 0 ? scopeRoots : taskProjectRoot !== undefined ? [taskProjectRoot] : [], existing));
+  combined.add(publicApi(`${task.title}\n${task.prompt}`, roots, existing));
   // Seeds for co-change come from direct evidence only: history feeding on history runs away.
   const directSeeds = combined.above(0.5);
   // Within the scope's history the scope word itself says nothing more.
   const query = scopeRoots.length > 0 ? facts.words.filter((word) => !facts.scopes.includes(word)) : [...facts.words, ...facts.scopes];
   combined.add(historySimilarity(query, relevantHistory(history, scopeRoots), existing));
-  combined.add(pathWords(query, files, scopeRoots.length > 0 ? scopeRoots : taskProjectRoot ? [taskProjectRoot] : []));
+  combined.add(pathWords(query, files, roots));
   combined.add(coChange(directSeeds, history, existing));
   combined.add(pairedTests(combined.above(0.45), index.testsByStem, projectRootOf, facts.type === 'test'));
 
@@ -75,10 +81,12 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   if (facts.type === 'test') combined.scale((path) => (isTestFile(path) ? 1 : 0.8), 'not a test file, in a test task');
 
   let writes = combined.entries().filter((entry) => entry.confidence >= REPORT_FLOOR);
-  const fallback = !writes.some((entry) => entry.confidence >= WRITE_THRESHOLD);
+  // Files the task will create say nothing about which existing files it also edits, and a barrel
+  // or manifest says little: only a specific existing file counts as knowing where the work lands.
+  const fallback = !writes.some((entry) => entry.confidence >= WRITE_THRESHOLD && existing.has(entry.path) && !entry.hotspot);
   if (fallback) {
-    const roots = scopeRoots.length > 0 ? scopeRoots : [taskProjectRoot ?? ''];
-    const hot = roots.some((root) => root !== '') ? hotFiles(roots, history, existing, WRITE_THRESHOLD) : [];
+    const fallbackRoots = scopeRoots.length > 0 ? scopeRoots : [taskProjectRoot ?? ''];
+    const hot = fallbackRoots.some((root) => root !== '') ? hotFiles(fallbackRoots, history, existing, WRITE_THRESHOLD) : [];
     if (hot.length > 0) {
       combined.add(hot);
       writes = combined.entries().filter((entry) => entry.confidence >= REPORT_FLOOR);
@@ -86,7 +94,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
       // No history to say where such work lands: assume anywhere in the project, so the planner
       // keeps the task apart from every other task there.
       writes = [
-        ...roots.map((root) => ({
+        ...fallbackRoots.map((root) => ({
           path: root === '' ? '**' : `${root}/**`,
           pattern: true,
           confidence: WRITE_THRESHOLD,
