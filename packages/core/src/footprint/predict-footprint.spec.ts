@@ -93,4 +93,41 @@ describe('predictFootprint', () => {
       expect(footprint.writes.some((entry) => entry.path.endsWith('with-feature.ts'))).toBe(false);
     });
   });
+
+  describe('tooling tasks', () => {
+    const tooling = [
+      'jest.config.ts',
+      'libs/store/jest.config.ts',
+      'libs/store/project.json',
+      'libs/store/test-setup.ts',
+      'libs/store/tsconfig.spec.json',
+      'libs/store/eslint.config.mjs',
+      'libs/store/src/store.ts',
+      'libs/store/migrations/migration.json',
+      'libs/store/migrations/17_0_0/index.ts',
+    ];
+    const toolingProjects = [{ name: 'store', root: 'libs/store' }];
+    const paths = (prompt: string) =>
+      predictFootprint({ ...task(prompt), project: undefined }, { files: tooling, projects: toolingProjects })
+        .writes.filter((entry) => !entry.pattern && entry.confidence >= 0.4)
+        .map((entry) => entry.path)
+        .sort();
+
+    it('moving a project between test runners writes its runner configs and targets', () => {
+      expect(paths('refactor(store): migrate unit tests from Jest to Vitest')).toEqual(['libs/store/jest.config.ts', 'libs/store/project.json', 'libs/store/test-setup.ts', 'libs/store/tsconfig.spec.json']);
+    });
+
+    it('a task that only mentions a tool writes no config', () => {
+      expect(paths('fix(store): report the ESLint rule name in errors')).not.toContain('libs/store/eslint.config.mjs');
+    });
+
+    it('with no project, only the workspace root\'s configs', () => {
+      expect(paths('test: switch the workspace from Jest to Vitest')).toEqual(['jest.config.ts']);
+    });
+
+    it('a new migration is registered in the project\'s migrations manifest', () => {
+      expect(paths('feat(store): add migration for the renamed selector helpers')).toContain('libs/store/migrations/migration.json');
+      expect(paths('fix(store): correct the selector helpers')).not.toContain('libs/store/migrations/migration.json');
+    });
+  });
 });

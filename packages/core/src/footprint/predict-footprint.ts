@@ -15,6 +15,7 @@ import { isTestFile, mentionedFiles, stemOf } from './evidence/mentioned-files';
 import { newFiles } from './evidence/new-files';
 import { pairedTests } from './evidence/paired-tests';
 import { pathWords } from './evidence/path-words';
+import { toolConfig } from './evidence/tool-config';
 import { projectsForScopes } from './evidence/scope';
 import { publicApi } from './evidence/public-api';
 import type { Footprint, FootprintEntry } from './footprint';
@@ -51,15 +52,13 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   const facts = readPrompt(`${task.title}\n${task.prompt}`);
   const { files, existing, index } = filesOf(context.files);
   const projectRootOf = (file: string) => owningProject(context.projects, file)?.root;
-  const taskProjectRoot = context.projects.find((project) => project.name === task.project)?.root;
-  const scopeRoots = projectsForScopes(facts.scopes, context.projects, files);
+  const { taskProjectRoot, scopeRoots, roots } = focusOf(task, facts.scopes, context.projects, files);
   const history = context.history ?? [];
 
   const combined = new Combined();
   combined.add(declaredGlobs(task.touches, context.files));
   combined.add(mentionedFiles(facts.paths, facts.identifiers, files, index.stems, taskProjectRoot));
   combined.add(declaredSymbols(facts.identifiers, context.declarations ?? new Map()));
-  const roots = scopeRoots.length > 0 ? scopeRoots : taskProjectRoot !== undefined ? [taskProjectRoot] : [];
   if (context.declarations) {
     const declarations = context.declarations;
     combined.add(newFiles(`${task.title}\n${task.prompt}`, facts.identifiers, (identifier) => (declarations.get(identifier)?.length ?? 0) > 0, roots, files, { ...index, existing }, projectRootOf));
@@ -72,6 +71,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   const query = scopeRoots.length > 0 ? facts.words.filter((word) => !facts.scopes.includes(word)) : [...facts.words, ...facts.scopes];
   combined.add(historySimilarity(query, relevantHistory(history, scopeRoots), existing));
   combined.add(pathWords(query, files, roots));
+  combined.add(toolConfig(`${task.title}\n${task.prompt}`, facts.words, roots, files));
   combined.add(coChange(directSeeds, history, existing));
   combined.add(pairedTests(combined.above(0.45), index.testsByStem, projectRootOf, facts.type === 'test'));
 
@@ -105,6 +105,18 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
     }
   }
   return { taskId: task.id, writes: sortEntries(writes), reads: [], fallback, ...(context.notes?.length ? { notes: [...context.notes] } : {}) };
+}
+
+/** The projects a task is about: those its conventional-commit scope names, else the one that owns its task file. */
+export function taskFocus(task: Task, context: Pick<FootprintContext, 'files' | 'projects'>): string[] {
+  return focusOf(task, readPrompt(`${task.title}\n${task.prompt}`).scopes, context.projects, filesOf(context.files).files).roots;
+}
+
+function focusOf(task: Task, scopes: readonly string[], projects: readonly Project[], files: readonly string[]) {
+  const taskProjectRoot = projects.find((project) => project.name === task.project)?.root;
+  const scopeRoots = projectsForScopes(scopes, projects, files);
+  const roots = scopeRoots.length > 0 ? scopeRoots : taskProjectRoot !== undefined ? [taskProjectRoot] : [];
+  return { taskProjectRoot, scopeRoots, roots };
 }
 
 /** History narrowed to the scope's projects when there is a scope: similar commits elsewhere mislead. */
