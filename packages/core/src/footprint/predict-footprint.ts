@@ -79,14 +79,16 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
     combined.scale((path) => (scopeRoots.some((root) => root === '' || path === root || path.startsWith(`${root}/`)) ? 1 : OUTSIDE_SCOPE), 'outside the scope\'s project');
   }
   if (facts.type === 'test') combined.scale((path) => (isTestFile(path) ? 1 : 0.8), 'not a test file, in a test task');
+  // Documentation work (JSDoc, guides, the docs site) rarely touches tests.
+  if (facts.type === 'docs') combined.scale((path) => (isTestFile(path) ? 0.5 : 1), 'a test file, in a docs task');
 
   let writes = combined.entries().filter((entry) => entry.confidence >= REPORT_FLOOR);
   // Files the task will create say nothing about which existing files it also edits, and a barrel
   // or manifest says little: only a specific existing file counts as knowing where the work lands.
-  const fallback = !writes.some((entry) => entry.confidence >= WRITE_THRESHOLD && existing.has(entry.path) && !entry.hotspot);
+  const fallback = !writes.some((entry) => entry.confidence >= WRITE_THRESHOLD && placesTheWork(entry, existing));
   if (fallback) {
     const fallbackRoots = scopeRoots.length > 0 ? scopeRoots : [taskProjectRoot ?? ''];
-    const hot = fallbackRoots.some((root) => root !== '') ? hotFiles(fallbackRoots, history, existing, WRITE_THRESHOLD) : [];
+    const hot = fallbackRoots.some((root) => root !== '') ? hotFiles(fallbackRoots, history, existing, WRITE_THRESHOLD, projectRootOf) : [];
     if (hot.length > 0) {
       combined.add(hot);
       writes = combined.entries().filter((entry) => entry.confidence >= REPORT_FLOOR);
@@ -117,6 +119,12 @@ function focusOf(task: Task, scopes: readonly string[], projects: readonly Proje
   const scopeRoots = projectsForScopes(scopes, projects, files);
   const roots = scopeRoots.length > 0 ? scopeRoots : taskProjectRoot !== undefined ? [taskProjectRoot] : [];
   return { taskProjectRoot, scopeRoots, roots };
+}
+
+/** An entry the user stated (touches, a path in the prompt), or a specific existing file that is not a hotspot. */
+function placesTheWork(entry: FootprintEntry, existing: ReadonlySet<string>): boolean {
+  if (entry.reasons.some((reason) => reason.startsWith('declared in touches') || reason.includes('in the prompt'))) return true;
+  return existing.has(entry.path) && !entry.hotspot;
 }
 
 /** History narrowed to the scope's projects when there is a scope: similar commits elsewhere mislead. */

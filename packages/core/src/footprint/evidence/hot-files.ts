@@ -4,18 +4,22 @@ import { isHotspot } from './hotspots';
 
 const HOT_FILES = 6;
 const RECENT = 300;
+const SWEEP_PROJECTS = 3;
 
 /**
  * When a task names nothing specific, the files its project's recent commits changed most often
  * stand in: vague tasks land where the work usually is, and that is also where two tasks collide.
  * Manifests and changelogs are left out: every release touches them.
  */
-export function hotFiles(roots: readonly string[], history: readonly CommitRecord[], existing: ReadonlySet<string>, score: number): Candidate[] {
+export function hotFiles(roots: readonly string[], history: readonly CommitRecord[], existing: ReadonlySet<string>, score: number, projectRootOf: (file: string) => string | undefined): Candidate[] {
   const inside = (file: string) => roots.some((root) => root === '' || file.startsWith(`${root}/`));
   const counts = new Map<string, number>();
   let seen = 0;
   for (const commit of history) {
     if (seen >= RECENT) break;
+    // A sweep across many projects (a release bumping every version file, a rename) says nothing
+    // about where one project's work lands.
+    if (new Set(commit.files.map(projectRootOf)).size > SWEEP_PROJECTS) continue;
     const files = commit.files.filter((file) => inside(file) && existing.has(file) && !isHotspot(file) && !/\.(md|json|ya?ml|snap)$/.test(file));
     if (files.length === 0) continue;
     seen++;
