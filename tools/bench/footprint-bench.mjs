@@ -4,6 +4,9 @@
 //
 //   node tools/bench/footprint-bench.mjs --repo <git dir of ngrx/platform> [--limit N] [--jobs 2] [--out bench-results/footprint.json]
 //
+// --assist scores the model-assisted mode instead (needs OPENAI_API_KEY; CODEWAVES_ASSIST_MODEL picks
+// the model): one model call per prediction, 450 in a full run. Score it separately from the default.
+//
 // Everything after the known options is passed to score.mjs unchanged.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -17,6 +20,12 @@ if (!bench) {
   process.exit(2);
 }
 const args = process.argv.slice(2);
+const assist = args.includes('--assist');
+if (assist) args.splice(args.indexOf('--assist'), 1);
+if (assist && !process.env.OPENAI_API_KEY) {
+  console.error('--assist asks a model for every prediction: set OPENAI_API_KEY (and OPENAI_BASE_URL for a compatible server)');
+  process.exit(2);
+}
 if (!args.includes('--repo')) {
   console.error('usage: footprint-bench.mjs --repo <git dir that contains the bench head> [score.mjs options]');
   process.exit(2);
@@ -34,7 +43,7 @@ if (outIndex >= 0) {
 }
 const result = spawnSync(
   process.execPath,
-  [join(bench, 'score.mjs'), '--cases', join(bench, 'cases.json'), '--pairs', join(bench, 'pairs.json'), '--predict', `node ${cli} footprint "$TASK_FILE" --format paths`, ...args],
+  [join(bench, 'score.mjs'), '--cases', join(bench, 'cases.json'), '--pairs', join(bench, 'pairs.json'), '--predict', `node ${cli} footprint "$TASK_FILE" --format paths${assist ? ' --assist' : ''}`, ...args],
   { stdio: 'inherit', cwd: bench },
 );
 process.exit(result.status ?? 1);

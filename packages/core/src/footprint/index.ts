@@ -9,3 +9,4 @@ export type { Declaration, DeclarationKind } from './sources/declarations';
 export * from './predict-footprints';
 export { projectsForScopes } from './evidence/scope';
 export { isHotspot } from './evidence/hotspots';
+export type { FootprintAssist } from './assist/assist-footprints';

@@ -5,14 +5,18 @@ import { withImporters } from './evidence/importer-reads';
 import { loadFootprintContext } from './load-footprint-context';
 import { predictFootprint, WRITE_THRESHOLD } from './predict-footprint';
 import { findImporters } from './sources/importers';
+import { assistFootprints, type FootprintAssist } from './assist/assist-footprints';
 
 /**
  * Footprints for a set of tasks in a workspace on disk: one pass of evidence gathering for all of
- * them, the pure prediction per task, then the importers of what they write as reads.
+ * them, the pure prediction per task, the model's refinement when asked for, then the importers
+ * of what they write as reads.
  */
-export async function predictFootprints(root: string, files: readonly string[], projects: readonly Project[], tasks: readonly Task[]): Promise<Map<string, Footprint>> {
+export async function predictFootprints(root: string, files: readonly string[], projects: readonly Project[], tasks: readonly Task[], options: { assist?: FootprintAssist } = {}): Promise<Map<string, Footprint>> {
   const context = await loadFootprintContext(root, files, projects, tasks.map((task) => `${task.title}\n${task.prompt}`));
-  const predicted = tasks.map((task) => [task, predictFootprint(task, context)] as const);
+  let heuristic = new Map(tasks.map((task) => [task.id, predictFootprint(task, context)]));
+  if (options.assist) heuristic = await assistFootprints(tasks, heuristic, context, options.assist);
+  const predicted = tasks.map((task) => [task, heuristic.get(task.id)!] as const);
   const targets = predicted.flatMap(([, footprint]) => footprint.writes.filter((entry) => !entry.pattern && entry.confidence >= WRITE_THRESHOLD).map((entry) => entry.path));
   const importers = await findImporters(root, targets);
   return new Map(predicted.map(([task, footprint]) => [task.id, withImporters(footprint, `${task.title}\n${task.prompt}`, importers, WRITE_THRESHOLD)]));

@@ -1,6 +1,6 @@
 import { findRepositoryRoot, headCommit, listWorkspaceFiles } from '../git';
 import { CodewavesError } from '../errors';
-import { predictFootprints, type Footprint } from '../footprint';
+import { predictFootprints, type Footprint, type FootprintAssist } from '../footprint';
 import { buildPlan, DEFAULT_POLICY, type Plan, type PlanPolicy } from '../plan';
 import { affectedTasks, changedFiles } from './affected';
 import { loadTasks, validateTaskSet, type Task } from '../tasks';
@@ -23,6 +23,8 @@ export interface SprintOptions {
   policy?: Partial<PlanPolicy>;
   /** Only tasks whose task file or footprint meets a file changed since this ref. */
   affectedSince?: string;
+  /** Refine the footprints with a model (`--assist`); off by default. */
+  assist?: FootprintAssist;
 }
 
 export interface Sprint {
@@ -49,7 +51,7 @@ export async function planSprint(options: SprintOptions): Promise<Sprint> {
     });
   }
   validateTaskSet(tasks);
-  const footprints = await predictFootprints(root, files, workspace.projects, tasks);
+  const footprints = await predictFootprints(root, files, workspace.projects, tasks, { assist: options.assist });
   const selected = options.affectedSince === undefined ? tasks : onlyAffected(tasks, footprints, await changedFiles(root, options.affectedSince));
   const policy: PlanPolicy = { ...DEFAULT_POLICY, ...options.policy };
   return { workspace, tasks: selected, footprints, plan: buildPlan(selected, footprints, base, policy) };

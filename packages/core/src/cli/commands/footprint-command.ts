@@ -6,17 +6,20 @@ import { findRepositoryRoot, listWorkspaceFiles } from '../../git';
 import { parseTaskFile } from '../../tasks';
 import { detectWorkspace, owningProject } from '../../workspace';
 import { EXIT } from '../exit-codes';
+import { addAssistOptions, footprintAssist, type AssistOptions } from './assist-option';
 import type { CliIO } from '../cli-io';
 
 export function registerFootprintCommand(program: Command, io: CliIO): void {
-  program
+  const command = program
     .command('footprint <task-file>')
     .description('Predict which files one task will write. The task file may be any Markdown file, inside the workspace or not.')
     .addOption(new Option('--format <format>', 'paths: a JSON array of paths; json: entries with confidence and reasons; text: for people').choices(['paths', 'json', 'text']).default('text'))
     .option('--min-confidence <n>', `leave out entries below this confidence, 0..1 (default: ${WRITE_THRESHOLD}, the planner's threshold)`, parseConfidence, WRITE_THRESHOLD)
     .option('--explain', 'with --format text, show every entry down to confidence 0.1 and why')
-    .option('--cwd <dir>', 'the workspace (default: the current folder)')
-    .action(async (taskFile: string, options: { format: string; minConfidence: number; explain?: boolean; cwd?: string }) => {
+    .option('--cwd <dir>', 'the workspace (default: the current folder)');
+  addAssistOptions(command)
+    .action(async (taskFile: string, options: { format: string; minConfidence: number; explain?: boolean; cwd?: string } & AssistOptions) => {
+      const assist = footprintAssist(options, io.env);
       const root = await findRepositoryRoot(options.cwd ?? io.cwd);
       const files = await listWorkspaceFiles(root);
       const workspace = await detectWorkspace(root, files);
@@ -26,7 +29,7 @@ export function registerFootprintCommand(program: Command, io: CliIO): void {
       const file = outside ? absolute : inside.split('\\').join('/');
       const project = outside ? undefined : owningProject(workspace.projects, file)?.name;
       const task = parseTaskFile(file, await readFile(absolute, 'utf8'), { project });
-      const footprint = (await predictFootprints(root, files, workspace.projects, [task])).get(task.id)!;
+      const footprint = (await predictFootprints(root, files, workspace.projects, [task], { assist })).get(task.id)!;
       const floor = options.explain ? 0 : options.minConfidence;
       const writes = footprint.writes.filter((entry) => entry.confidence >= floor);
       if (options.format === 'paths') io.stdout(JSON.stringify(predictedPaths(footprint, floor)));

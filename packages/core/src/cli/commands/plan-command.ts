@@ -6,11 +6,12 @@ import type * as PlanModule from '../../plan';
 import type * as ReportModule from '../../report';
 import type * as PlanSprintModule from '../../run/plan-sprint';
 import { EXIT } from '../exit-codes';
+import { addAssistOptions, footprintAssist, type AssistOptions } from './assist-option';
 import { positiveInt, projectFilter, type CliIO } from '../cli-io';
 
 type PlanFormat = 'text' | 'json' | 'markdown' | 'mermaid' | 'matrix';
 
-interface PlanCommandOptions {
+interface PlanCommandOptions extends AssistOptions {
   format?: PlanFormat;
   json?: boolean;
   wave?: number;
@@ -32,7 +33,7 @@ interface PlanCommandOptions {
 const PLAN_ERRORS = new Set(['TASK_DEPENDENCY_CYCLE', 'TASK_UNKNOWN_DEPENDENCY', 'TASK_DUPLICATE_ID']);
 
 export function registerPlanCommand(program: Command, io: CliIO): void {
-  program
+  const command = program
     .command('plan')
     .description('Predict each task\'s footprint and print the waves, without running any agent. With --check, a CI gate.')
     .addOption(new Option('-f, --format <format>', 'text, json (the plan document), markdown (PR comment or step summary, with a Mermaid picture), mermaid, matrix (GitHub Actions)').choices(['text', 'json', 'markdown', 'mermaid', 'matrix']))
@@ -49,7 +50,8 @@ export function registerPlanCommand(program: Command, io: CliIO): void {
     .option('--max-waves <n>', 'with --check: the most waves allowed', positiveInt)
     .option('--max-footprint <n>', 'with --check: the most files one task may be predicted to write (default 50)', positiveInt)
     .option('--expect <plan.json>', 'with --check: a committed plan this one must match (waves and edges)')
-    .option('--cwd <dir>', 'the workspace (default: the current folder)')
+    .option('--cwd <dir>', 'the workspace (default: the current folder)');
+  addAssistOptions(command)
     .action(async (options: PlanCommandOptions) => {
       // Loaded on use: `codewaves footprint` and `--help` should not pay for what they do not use.
       const { planSprint } = require('../../run/plan-sprint') as typeof PlanSprintModule;
@@ -64,6 +66,7 @@ export function registerPlanCommand(program: Command, io: CliIO): void {
           onlyProjects: projectFilter(options.project),
           policy: { hotspots: options.hotspots, ...(options.vague === 'share' ? { vague: 'share' as const } : {}), ...(options.concurrency ? { concurrency: options.concurrency } : {}) },
           affectedSince: options.affected ? options.base : undefined,
+          assist: footprintAssist(options, io.env),
         }));
       } catch (error) {
         if (options.check && isCodewavesError(error) && PLAN_ERRORS.has(error.code)) {

@@ -9,4 +9,6 @@ export interface CodexPlanExecutorOptions {
   maxWaves?: number;
   maxFootprint?: number;
   expect?: string;
+  assist?: boolean;
+  assistModel?: string;
 }

@@ -17,6 +17,8 @@ export async function printPlan(projects: ReadonlySet<string>, options: CodexPla
   if (options.maxWaves) args.push('--max-waves', String(options.maxWaves));
   if (options.maxFootprint) args.push('--max-footprint', String(options.maxFootprint));
   if (options.expect) args.push('--expect', options.expect);
+  if (options.assist) args.push('--assist');
+  if (options.assistModel) args.push('--assist-model', options.assistModel);
   const lines: string[] = [];
   const code = await main(args, {
     cwd: context.root,
