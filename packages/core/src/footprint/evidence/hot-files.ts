@@ -2,7 +2,7 @@ import type { CommitRecord } from '../sources/history';
 import type { Candidate } from './candidate';
 import { isHotspot } from './hotspots';
 
-const HOT_FILES = 6;
+const HOT_FILES = 3;
 const RECENT = 300;
 const SWEEP_PROJECTS = 3;
 
