@@ -32,14 +32,15 @@ export function newFiles(
   projectRootOf: (file: string) => string | undefined,
 ): Candidate[] {
   if (roots.length === 0 || roots.includes('')) return [];
+  const hasFile = (name: string) => (index.stems.get(name)?.length ?? 0) > 0 || (index.testsByStem.get(name)?.length ?? 0) > 0;
+  const fresh = identifiers.filter((identifier) => looksLikeNewName(identifier) && !isDeclared(identifier) && ![identifier, identifier.toLowerCase(), kebabCase(identifier)].some(hasFile));
+  if (fresh.length === 0) return [];
   const inRoots = (file: string) => roots.some((root) => file.startsWith(`${root}/`));
   const sources = files.filter((file) => inRoots(file) && CODE_FILE.test(file) && !isTestFile(file) && !/\.d\.[cm]?ts$/.test(file) && stemOf(file) !== 'index');
   const base = CREATES.test(prompt) ? 0.55 : 0.45;
   const out: Candidate[] = [];
-  for (const identifier of identifiers) {
-    if (!looksLikeNewName(identifier) || isDeclared(identifier)) continue;
+  for (const identifier of fresh) {
     const stem = kebabCase(identifier);
-    if ([identifier, identifier.toLowerCase(), stem].some((name) => (index.stems.get(name)?.length ?? 0) > 0 || (index.testsByStem.get(name)?.length ?? 0) > 0)) continue;
     const place = placeLike(stem, sources, roots);
     if (!place) continue;
     const path = `${place.dir}/${stem}${place.extension}`;
