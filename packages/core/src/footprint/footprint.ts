@@ -12,6 +12,8 @@ export interface FootprintEntry {
   reasons: string[];
   /** A file many unrelated tasks touch (manifest, lockfile, barrel, route registry): see evidence/hotspots.ts. */
   hotspot?: boolean;
+  /** The task creates this file (it adds what the file is named after): a task that builds on it runs after. */
+  creates?: boolean;
 }
 
 export interface Footprint {

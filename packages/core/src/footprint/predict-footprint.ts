@@ -164,13 +164,14 @@ function fileIndex(files: readonly string[]) {
 }
 
 class Combined {
-  private readonly byPath = new Map<string, { miss: number; reasons: string[]; pattern?: boolean }>();
+  private readonly byPath = new Map<string, { miss: number; reasons: string[]; pattern?: boolean; creates?: boolean }>();
 
   add(candidates: readonly Candidate[]): void {
     for (const candidate of candidates) {
       const entry = this.byPath.get(candidate.path) ?? { miss: 1, reasons: [], pattern: candidate.pattern };
       entry.miss *= 1 - Math.min(0.99, Math.max(0, candidate.score));
       if (!entry.reasons.includes(candidate.reason)) entry.reasons.push(candidate.reason);
+      if (candidate.creates) entry.creates = true;
       this.byPath.set(candidate.path, entry);
     }
   }
@@ -195,6 +196,7 @@ class Combined {
       path,
       ...(entry.pattern ? { pattern: true } : {}),
       ...(!entry.pattern && isHotspot(path) ? { hotspot: true } : {}),
+      ...(entry.creates ? { creates: true } : {}),
       confidence: Math.round((1 - entry.miss) * 1000) / 1000,
       reasons: entry.reasons,
     }));

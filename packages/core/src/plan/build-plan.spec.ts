@@ -87,4 +87,41 @@ describe('buildPlan', () => {
     const tasks = [task('b', 'api', ['apps/api/src/errors.ts']), task('a', 'api', ['apps/api/src/errors.ts']), task('c', 'payments', [])];
     expect(plan(tasks)).toEqual(plan([...tasks].reverse()));
   });
+
+  describe('orders nobody declared', () => {
+    const store = ['libs/store/src/index.ts', 'libs/store/src/with-hooks.ts', 'libs/store/src/with-state.ts', 'libs/store/spec/with-hooks.spec.ts', 'libs/store/spec/with-state.spec.ts'];
+    const storeProjects = [{ name: 'store', root: 'libs/store' }];
+    const planOf = (tasks: Task[]) => {
+      const context = { files: store, projects: storeProjects, declarations: new Map() };
+      return buildPlan(tasks, new Map(tasks.map((t) => [t.id, predictFootprint(t, context)])), 'abc123');
+    };
+    const titled = (id: string, title: string) => ({ ...task(id, 'store', []), title, prompt: '' });
+
+    it('runs the task that creates a file before the one that builds on it, whatever their ids', () => {
+      const result = planOf([titled('a-fix', 'fix(store): pass the injector to withFeature'), titled('b-add', 'feat(store): add `withFeature`')]);
+      expect(result.waves).toEqual([['b-add'], ['a-fix']]);
+      expect(result.edges).toEqual([
+        expect.objectContaining({ kind: 'write-read', from: 'b-add', to: 'a-fix', reason: 'b-add creates libs/store/src/with-feature.ts, which a-fix builds on' }),
+      ]);
+    });
+
+    it('runs a revert after the task it reverts, even with nothing in common', () => {
+      const result = planOf([titled('a-revert', 'Revert "feat(store): add `withFeature`"'), titled('b-add', 'feat(store): add `withFeature` (#51)')]);
+      expect(result.waves).toEqual([['b-add'], ['a-revert']]);
+      expect(result.edges[0]).toMatchObject({ from: 'b-add', to: 'a-revert', reason: 'a-revert reverts b-add' });
+    });
+
+    it('keeps two tasks that both create the file apart, in either order', () => {
+      const result = planOf([titled('a', 'feat(store): add `withFeature`'), titled('b', 'feat(store): create `withFeature` helpers')]);
+      expect(result.edges[0]).toMatchObject({ kind: 'write-write', from: 'a', to: 'b' });
+      expect(result.waves).toHaveLength(2);
+    });
+
+    it('a declared dependency wins over an inferred order', () => {
+      const add = titled('b-add', 'feat(store): add `withFeature`');
+      const result = planOf([{ ...titled('a-fix', 'fix(store): pass the injector to withFeature') }, { ...add, dependsOn: ['a-fix'] }]);
+      expect(result.waves).toEqual([['a-fix'], ['b-add']]);
+      expect(result.edges.map((edge) => edge.kind)).toEqual(['depends-on', 'write-write']);
+    });
+  });
 });

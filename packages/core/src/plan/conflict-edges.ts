@@ -16,6 +16,7 @@ export function conflictEdges(
   const sorted = [...tasks].sort((a, b) => a.id.localeCompare(b.id));
   const writes = new Map(sorted.map((task) => [task.id, writesThatSeparate(footprints.get(task.id), hotspots, vague)]));
   const reads = new Map(sorted.map((task) => [task.id, trusted(footprints.get(task.id)?.reads, hotspots)]));
+  const created = new Map(sorted.map((task) => [task.id, new Set(writes.get(task.id)!.filter((entry) => entry.creates).map((entry) => entry.path))]));
   const dependencies = new Set<string>();
   for (const task of sorted) {
     for (const dependency of [...task.dependsOn].sort()) {
@@ -28,12 +29,18 @@ export function conflictEdges(
       const a = sorted[i]!.id;
       const b = sorted[j]!.id;
       const both = sharedPaths(writes.get(a)!, writes.get(b)!);
+      const declared = dependencies.has(`${a}\0${b}`) || dependencies.has(`${b}\0${a}`);
+      const order = declared ? undefined : inferredOrder(sorted[i]!, sorted[j]!, created, both);
+      if (order) {
+        edges.push({ kind: 'write-read', ...order, paths: both });
+        continue;
+      }
       if (both.length > 0) {
         edges.push({ kind: 'write-write', from: a, to: b, paths: both });
         continue;
       }
       // A declared dependency already orders the pair; a read adds nothing to it.
-      if (dependencies.has(`${a}\0${b}`) || dependencies.has(`${b}\0${a}`)) continue;
+      if (declared) continue;
       const bReadsA = sharedPaths(writes.get(a)!, reads.get(b)!);
       if (bReadsA.length > 0) edges.push({ kind: 'write-read', from: a, to: b, paths: bReadsA });
       const aReadsB = sharedPaths(writes.get(b)!, reads.get(a)!);
@@ -41,6 +48,31 @@ export function conflictEdges(
     }
   }
   return edges;
+}
+
+/**
+ * An order nobody declared but the tasks imply: a revert runs after the task it reverts (git's
+ * `Revert "<title>"`), and a task that creates a file runs before one that builds on it (`add
+ * \`withFeature\`` before `fix the withFeature callback`), so the second works on the first's result
+ * instead of writing the same new file again.
+ */
+function inferredOrder(a: Task, b: Task, created: ReadonlyMap<string, ReadonlySet<string>>, both: readonly string[]): { from: string; to: string; reason: string } | undefined {
+  if (reverts(b, a)) return { from: a.id, to: b.id, reason: `${b.id} reverts ${a.id}` };
+  if (reverts(a, b)) return { from: b.id, to: a.id, reason: `${a.id} reverts ${b.id}` };
+  const aCreates = both.filter((path) => created.get(a.id)!.has(path));
+  const bCreates = both.filter((path) => created.get(b.id)!.has(path));
+  // Name the source file rather than its test: that is what the other task builds on.
+  const named = (paths: string[]) => paths.find((path) => !/(^|\/)(spec|specs|tests?|__tests__)\/|\.(spec|test)\./.test(path)) ?? paths[0];
+  if (aCreates.length > 0 && bCreates.length === 0) return { from: a.id, to: b.id, reason: `${a.id} creates ${named(aCreates)}, which ${b.id} builds on` };
+  if (bCreates.length > 0 && aCreates.length === 0) return { from: b.id, to: a.id, reason: `${b.id} creates ${named(bCreates)}, which ${a.id} builds on` };
+  return undefined;
+}
+
+/** `Revert "feat: add x"` reverts the task titled `feat: add x` (a trailing `(#123)` aside). */
+function reverts(task: Task, other: Task): boolean {
+  const quoted = /^\s*Revert\s+"(.+)"/i.exec(task.title)?.[1];
+  const bare = (title: string) => title.trim().replace(/\s*\(#\d+\)$/, '').toLowerCase();
+  return quoted !== undefined && bare(quoted) === bare(other.title);
 }
 
 /** A fallback footprint's "anywhere in the project" pattern separates tasks only when isolating. */

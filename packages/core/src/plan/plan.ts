@@ -8,6 +8,8 @@ export const PLAN_SCHEMA_VERSION = 1;
  * - `write-read`: `to` reads `paths` that `from` writes: `from` runs in an earlier wave, so `to`
  *   works on its result.
  * - `depends-on`: declared; `from` runs in an earlier wave than `to`.
+ * An ordering the planner inferred (a task creates a file the other builds on; a task reverts the
+ * other) is a `write-read` edge with a `reason`: ordered, but it yields to declared dependencies.
  */
 export type ConflictKind = 'write-write' | 'write-read' | 'depends-on';
 
@@ -17,6 +19,8 @@ export interface ConflictEdge {
   to: string;
   /** The paths behind the edge; empty for depends-on. */
   paths: string[];
+  /** Why the planner ordered the pair when nobody declared it. */
+  reason?: string;
 }
 
 /** How the planner treats hotspot files (manifests, lockfiles, barrels, route registries). */

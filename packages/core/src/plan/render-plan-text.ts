@@ -26,6 +26,8 @@ export function renderPlanText(plan: Plan): string {
       lines.push(
         edge.kind === 'depends-on'
           ? `    ${edge.to} depends on ${edge.from}`
+          : edge.reason
+            ? `    ${edge.to} after ${edge.from}: ${edge.reason}${paths ? ` (${paths})` : ''}`
           : edge.kind === 'write-read'
             ? `    ${edge.to} reads what ${edge.from} writes: ${paths}`
             : `    ${edge.from} <-> ${edge.to}: both write ${paths}`,

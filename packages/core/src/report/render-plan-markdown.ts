@@ -49,6 +49,7 @@ function edgeReason(edge: ConflictEdge): string {
     case 'depends-on':
       return `${code(edge.to)} depends on ${code(edge.from)}`;
     case 'write-read':
+      if (edge.reason) return `${code(edge.to)} after ${code(edge.from)}: ${text(edge.reason)}`;
       return `${code(edge.to)} reads ${paths || 'files'} that ${code(edge.from)} writes`;
     case 'write-write':
       return `${code(edge.from)} and ${code(edge.to)} both write ${paths || 'the same files'}`;

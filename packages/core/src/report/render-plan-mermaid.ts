@@ -35,7 +35,7 @@ function link(edge: ConflictEdge): string {
     case 'depends-on':
       return '-->';
     case 'write-read':
-      return '-.->|reads|';
+      return edge.reason ? '-.->|after|' : '-.->|reads|';
     case 'write-write': {
       if (edge.paths.length === 0) return '-.-';
       const more = edge.paths.length > 1 ? ` +${edge.paths.length - 1} more` : '';

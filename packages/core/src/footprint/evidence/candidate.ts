@@ -5,4 +5,6 @@ export interface Candidate {
   score: number;
   reason: string;
   pattern?: boolean;
+  /** The task creates this file: see FootprintEntry.creates. */
+  creates?: boolean;
 }

@@ -37,18 +37,19 @@ export function newFiles(
   if (fresh.length === 0) return [];
   const inRoots = (file: string) => roots.some((root) => file.startsWith(`${root}/`));
   const sources = files.filter((file) => inRoots(file) && CODE_FILE.test(file) && !isTestFile(file) && !/\.d\.[cm]?ts$/.test(file) && stemOf(file) !== 'index');
-  const base = CREATES.test(prompt) ? 0.55 : 0.45;
+  const creates = CREATES.test(prompt);
+  const base = creates ? 0.55 : 0.45;
   const out: Candidate[] = [];
   for (const identifier of fresh) {
     const stem = kebabCase(identifier);
     const place = placeLike(stem, sources, roots);
     if (!place) continue;
     const path = `${place.dir}/${stem}${place.extension}`;
-    out.push({ path, score: base, reason: `new file for \`${identifier}\`, which nothing declares yet, beside ${place.analogues.slice(0, 2).join(', ')}` });
-    const barrel = CREATES.test(prompt) ? nearestBarrel(place.dir, roots, index.existing) : undefined;
+    out.push({ path, score: base, ...(creates ? { creates: true } : {}), reason: `new file for \`${identifier}\`, which nothing declares yet, beside ${place.analogues.slice(0, 2).join(', ')}` });
+    const barrel = creates ? nearestBarrel(place.dir, roots, index.existing) : undefined;
     if (barrel) out.push({ path: barrel, score: 0.45, reason: `exports the new \`${identifier}\`` });
     const test = testPathLike(stem, place.analogueFiles, index.testsByStem, projectRootOf);
-    if (test) out.push({ path: test, score: base * 0.85, reason: `new test for \`${identifier}\`, where the tests of ${place.analogues[0]} live` });
+    if (test) out.push({ path: test, score: base * 0.85, ...(creates ? { creates: true } : {}), reason: `new test for \`${identifier}\`, where the tests of ${place.analogues[0]} live` });
   }
   return out;
 }
