@@ -10,3 +10,4 @@ export * from './predict-footprints';
 export { projectsForScopes } from './evidence/scope';
 export { isHotspot } from './evidence/hotspots';
 export type { FootprintAssist } from './assist/assist-footprints';
+export { createFootprintAssist, DEFAULT_ASSIST_MODEL } from './assist/create-footprint-assist';

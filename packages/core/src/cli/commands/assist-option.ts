@@ -1,10 +1,7 @@
 import type { Command } from 'commander';
-import { createOpenAIClient } from '../../agent/providers/openai-provider';
-import { CodewavesError } from '../../errors';
-import type { FootprintAssist } from '../../footprint';
+import { DEFAULT_ASSIST_MODEL } from '../../footprint/assist/create-footprint-assist';
 
-/** Cheap and fast enough to ask once per task; override with --assist-model or CODEWAVES_ASSIST_MODEL. */
-export const DEFAULT_ASSIST_MODEL = 'gpt-5-mini';
+export { createFootprintAssist as footprintAssist } from '../../footprint/assist/create-footprint-assist';
 
 export interface AssistOptions {
   assist?: boolean;
@@ -15,19 +12,4 @@ export function addAssistOptions(command: Command): Command {
   return command
     .option('--assist', 'refine each footprint with a model (OPENAI_API_KEY, OPENAI_BASE_URL): one call per task with a compact repo map. Off by default')
     .option('--assist-model <model>', `with --assist: the model (default: CODEWAVES_ASSIST_MODEL or ${DEFAULT_ASSIST_MODEL})`);
-}
-
-/** The model-assisted footprint mode, when asked for (`--assist` or CODEWAVES_ASSIST=1). */
-export function footprintAssist(options: AssistOptions, env: NodeJS.ProcessEnv): FootprintAssist | undefined {
-  if (!options.assist && env.CODEWAVES_ASSIST !== '1') return undefined;
-  if (!env.OPENAI_API_KEY) {
-    throw new CodewavesError('PROVIDER_CONFIG', '--assist asks a model to refine the footprints, but OPENAI_API_KEY is not set', {
-      hint: 'export OPENAI_API_KEY (and OPENAI_BASE_URL for a compatible server), or leave out --assist: the footprints work without a model',
-    });
-  }
-  const model = options.assistModel ?? env.CODEWAVES_ASSIST_MODEL ?? DEFAULT_ASSIST_MODEL;
-  return {
-    model,
-    client: createOpenAIClient({ model, apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL || undefined, stream: false, api: 'chat', timeoutMs: 60_000 }),
-  };
 }

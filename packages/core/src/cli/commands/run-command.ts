@@ -2,10 +2,11 @@ import { Option, type Command } from 'commander';
 import type * as ReportModule from '../../report';
 import type * as RunModule from '../../run';
 import { EXIT } from '../exit-codes';
+import { addAssistOptions, footprintAssist, type AssistOptions } from './assist-option';
 import { duration, positiveInt, projectFilter, withInterrupt, type CliIO } from '../cli-io';
 
 export function registerRunCommand(program: Command, io: CliIO): void {
-  program
+  const command = program
     .command('run')
     .description(
       'Plan the tasks, then run them wave by wave: one git worktree and branch per task, agents in parallel, each wave merged into codewaves/<run id>. Your checkout and current branch are not changed.',
@@ -39,9 +40,10 @@ export function registerRunCommand(program: Command, io: CliIO): void {
     .option('--prices <file>', 'a JSON price file (model -> USD per 1M input/cachedInput/output tokens) over the built-in approximate prices (default: CODEWAVES_PRICES)')
     .option('--json', 'print the run summary as JSON at the end')
     .addOption(new Option('--output-style <style>', 'text: lines for people; jsonl: one JSON event per line, for CI logs').choices(['text', 'jsonl']).default('text'))
-    .option('--cwd <dir>', 'the workspace (default: the current folder)')
+    .option('--cwd <dir>', 'the workspace (default: the current folder)');
+  addAssistOptions(command)
     .action(
-      async (options: {
+      async (options: AssistOptions & {
         project?: string[];
         provider?: 'openai' | 'replay' | 'command' | 'record';
         agentCommand?: string;
@@ -86,6 +88,7 @@ export function registerRunCommand(program: Command, io: CliIO): void {
           rerunConflicts: options.rerunConflicts,
           checkCommand: options.checkCommand,
           setupCommand: options.setup,
+          assist: footprintAssist(options, io.env),
           ...(options.vague === 'share' ? { policy: { vague: 'share' as const } } : {}),
           commandPolicy: { allow: options.allowCommand, deny: options.denyCommand, defaultDeny: options.defaultDeny },
           reporter: options.json ? {} : options.outputStyle === 'jsonl' ? jsonlReporter(io.stdout) : consoleReporter(io.stdout),

@@ -10,6 +10,8 @@ export interface CodexExecutorOptions {
   checkCommand?: string;
   setup?: string;
   vague?: 'isolate' | 'share';
+  assist?: boolean;
+  assistModel?: string;
   rerunConflicts?: boolean;
   outputStyle?: 'text' | 'jsonl';
   taskTimeout?: string;

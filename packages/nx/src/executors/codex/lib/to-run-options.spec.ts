@@ -12,4 +12,10 @@ describe('toRunOptions', () => {
   it('names a bad task timeout and the fix', () => {
     expect(() => toRunOptions({ taskTimeout: 'soon' })).toThrow('taskTimeout "soon" is not a duration');
   });
+
+  it('turns on the model-assisted footprints only when asked, and says what is missing', () => {
+    expect(toRunOptions({}, { OPENAI_API_KEY: 'k' }).assist).toBeUndefined();
+    expect(toRunOptions({ assist: true, assistModel: 'mini' }, { OPENAI_API_KEY: 'k' }).assist).toMatchObject({ model: 'mini' });
+    expect(() => toRunOptions({ assist: true }, {})).toThrow('OPENAI_API_KEY is not set');
+  });
 });

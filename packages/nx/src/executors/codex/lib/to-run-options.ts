@@ -1,10 +1,11 @@
-import { CodewavesError, parseDuration, type RunOptions } from '@codewaves/core';
+import { CodewavesError, createFootprintAssist, parseDuration, type RunOptions } from '@codewaves/core';
 import type { CodexExecutorOptions } from '../schema';
 
 /** Executor options in Nx's spelling to the engine's run options. */
 export function toRunOptions(
   options: CodexExecutorOptions,
-): Pick<RunOptions, 'provider' | 'agentCommand' | 'agentEnv' | 'model' | 'baseURL' | 'concurrency' | 'maxTurns' | 'allowDirty' | 'checkCommand' | 'setupCommand' | 'policy' | 'rerunConflicts' | 'taskTimeoutMs' | 'commandPolicy' | 'pricesFile'> {
+  env: NodeJS.ProcessEnv = process.env,
+): Pick<RunOptions, 'provider' | 'agentCommand' | 'agentEnv' | 'model' | 'baseURL' | 'concurrency' | 'maxTurns' | 'allowDirty' | 'checkCommand' | 'setupCommand' | 'policy' | 'rerunConflicts' | 'taskTimeoutMs' | 'commandPolicy' | 'pricesFile' | 'assist'> {
   const taskTimeoutMs = options.taskTimeout === undefined ? undefined : parseDuration(options.taskTimeout);
   if (options.taskTimeout !== undefined && taskTimeoutMs === undefined) {
     throw new CodewavesError('USAGE', `taskTimeout ${JSON.stringify(options.taskTimeout)} is not a duration`, { hint: 'write a duration such as 10m, 90s or 1h30m, or a number of seconds' });
@@ -25,5 +26,6 @@ export function toRunOptions(
     taskTimeoutMs,
     commandPolicy: { allow: options.allowCommands, deny: options.denyCommands, defaultDeny: options.defaultDeny },
     pricesFile: options.prices,
+    assist: createFootprintAssist(options, env),
   };
 }
