@@ -45,7 +45,8 @@ export async function askModel(client: ModelClient, taskText: string, map: strin
   const turn = await client.complete({
     messages: [
       { role: 'system', content: INSTRUCTIONS },
-      { role: 'user', content: `Task:\n${taskText.trim()}\n\nRepository map:\n${map}\n\nStatic analysis candidates:\n${candidates.length > 0 ? candidates.join('\n') : '(none)'}` },
+      // The map first: tasks of one project share it, and a shared prefix is what providers cache.
+      { role: 'user', content: `Repository map:\n${map}\n\nTask:\n${taskText.trim()}\n\nStatic analysis candidates:\n${candidates.length > 0 ? candidates.join('\n') : '(none)'}` },
     ],
     tools: [REPORT_TOOL],
     signal,
