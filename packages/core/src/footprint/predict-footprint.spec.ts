@@ -88,6 +88,12 @@ describe('predictFootprint', () => {
       expect(predict('feat(store): add `computeTotals`').writes.some((entry) => entry.path.includes('compute-totals'))).toBe(false);
     });
 
+    it('works in a single-package repository, whose project is the root', () => {
+      const single = ['package.json', 'src/index.ts', 'src/with-hooks.ts', 'src/with-state.ts', 'test/with-hooks.test.ts'];
+      const footprint = predictFootprint({ ...task('add `withFeature`'), project: 'pkg' }, { files: single, projects: [{ name: 'pkg', root: '' }], declarations: new Map() });
+      expect(footprint.writes.filter((entry) => !entry.pattern).map((entry) => entry.path)).toEqual(['src/with-feature.ts', 'test/with-feature.test.ts', 'src/index.ts']);
+    });
+
     it('needs the declarations to know an identifier is new', () => {
       const footprint = predictFootprint({ ...task('feat(store): add `withFeature`'), project: undefined }, { files: store, projects: storeProjects });
       expect(footprint.writes.some((entry) => entry.path.endsWith('with-feature.ts'))).toBe(false);

@@ -31,11 +31,12 @@ export function newFiles(
   index: NewFileIndex,
   projectRootOf: (file: string) => string | undefined,
 ): Candidate[] {
-  if (roots.length === 0 || roots.includes('')) return [];
+  // No project, no convention to follow. A root project ('', a single-package repository) is one.
+  if (roots.length === 0) return [];
   const hasFile = (name: string) => (index.stems.get(name)?.length ?? 0) > 0 || (index.testsByStem.get(name)?.length ?? 0) > 0;
   const fresh = identifiers.filter((identifier) => looksLikeNewName(identifier) && !isDeclared(identifier) && ![identifier, identifier.toLowerCase(), kebabCase(identifier)].some(hasFile));
   if (fresh.length === 0) return [];
-  const inRoots = (file: string) => roots.some((root) => file.startsWith(`${root}/`));
+  const inRoots = (file: string) => roots.some((root) => root === '' || file.startsWith(`${root}/`));
   const sources = files.filter((file) => inRoots(file) && CODE_FILE.test(file) && !isTestFile(file) && !/\.d\.[cm]?ts$/.test(file) && stemOf(file) !== 'index');
   const creates = CREATES.test(prompt);
   const base = creates ? 0.55 : 0.45;
@@ -92,12 +93,13 @@ function placeLike(stem: string, sources: readonly string[], roots: readonly str
 
 /** A project's own code folder: `<root>/src` by convention (schematics and tooling folders may hold more files). */
 function isMainFolder(dir: string, roots: readonly string[]): boolean {
-  return roots.some((root) => dir === `${root}/src` || dir === `${root}/lib` || dir === `${root}/src/lib`);
+  const under = (root: string, folder: string) => (root === '' ? folder : `${root}/${folder}`);
+  return roots.some((root) => dir === under(root, 'src') || dir === under(root, 'lib') || dir === under(root, 'src/lib'));
 }
 
 /** The barrel a new file is exported from: the nearest index file up from its folder, inside its project. */
 function nearestBarrel(dir: string, roots: readonly string[], existing: ReadonlySet<string>): string | undefined {
-  const root = roots.find((candidate) => dir === candidate || dir.startsWith(`${candidate}/`));
+  const root = roots.find((candidate) => candidate === '' || dir === candidate || dir.startsWith(`${candidate}/`));
   if (root === undefined) return undefined;
   for (let folder = dir; folder.length >= root.length; folder = folder.slice(0, Math.max(0, folder.lastIndexOf('/')))) {
     const barrel = ['index.ts', 'index.js', 'public-api.ts', 'public_api.ts'].map((name) => `${folder}/${name}`).find((path) => existing.has(path));
