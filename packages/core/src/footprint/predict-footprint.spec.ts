@@ -136,4 +136,13 @@ describe('predictFootprint', () => {
       expect(paths('fix(store): correct the selector helpers')).not.toContain('libs/store/migrations/migration.json');
     });
   });
+
+  it('a scope that names no project names a folder: fix(query-builder) in a single-package repository', () => {
+    const single = ['package.json', 'src/query-builder/SelectQueryBuilder.ts', 'src/query-builder/InsertQueryBuilder.ts', 'src/driver/postgres/PostgresDriver.ts', 'test/query-builder/select.test.ts'];
+    const footprint = predictFootprint({ ...task('fix(query-builder): keep the alias of a joined relation'), project: undefined }, { files: single, projects: [{ name: 'orm', root: '' }] });
+    expect(footprint.writes[0]).toMatchObject({ path: 'src/query-builder/**', pattern: true, reasons: ['nothing more specific: any file of src/query-builder, which the scope names'] });
+    expect(footprint.writes.some((entry) => entry.path === 'test/query-builder/**')).toBe(true);
+    const nested = predictFootprint({ ...task('fix(driver/postgres): quote enum names'), project: undefined }, { files: single, projects: [{ name: 'orm', root: '' }] });
+    expect(nested.writes.map((entry) => entry.path)).toEqual(['src/driver/postgres/**']);
+  });
 });

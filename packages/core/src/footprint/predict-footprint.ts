@@ -100,7 +100,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
           path: root === '' ? '**' : `${root}/**`,
           pattern: true,
           confidence: WRITE_THRESHOLD,
-          reasons: [scopeRoots.length > 0 ? `nothing more specific: any file of the scope's project ${root}` : task.project ? `nothing more specific: any file of project ${task.project}` : 'nothing more specific: any file of the workspace'],
+          reasons: [scopeRoots.length > 0 ? `nothing more specific: any file of ${root}, which the scope names` : task.project ? `nothing more specific: any file of project ${task.project}` : 'nothing more specific: any file of the workspace'],
         })),
         ...writes,
       ];

@@ -1,6 +1,8 @@
 import type { Footprint, FootprintEntry } from '../footprint';
 import { isHotspot } from './hotspots';
 
+/** Past this many importers, a changed signature's importers are not predicted as writes. */
+const MAX_IMPORTER_WRITES = 12;
 const CHANGES_CONTRACT = /\b(signature|rename[sd]?|breaking|schema|parameters?|return type|api change|change the (type|shape))\b/i;
 
 /**
@@ -13,12 +15,18 @@ export function withImporters(footprint: Footprint, prompt: string, importers: R
   const contract = CHANGES_CONTRACT.test(prompt);
   const reads = new Map<string, FootprintEntry>(footprint.reads.map((entry) => [entry.path, entry]));
   const writes = [...footprint.writes];
+  const notes: string[] = [];
   for (const entry of footprint.writes) {
     if (entry.pattern || entry.confidence < threshold) continue;
-    for (const importer of importers.get(entry.path) ?? []) {
+    const importing = importers.get(entry.path) ?? [];
+    // A signature used everywhere: predicting hundreds of writes would keep the task apart from
+    // every other task on a guess. Its importers stay reads, and the note says why.
+    const widelyUsed = contract && importing.length > MAX_IMPORTER_WRITES;
+    if (widelyUsed) notes.push(`${entry.path} has ${importing.length} importers: if its signature changes they change too, but that many are kept as reads, not predicted writes`);
+    for (const importer of importing) {
       if (written.has(importer)) continue;
       const reason = `imports ${entry.path}`;
-      if (contract) {
+      if (contract && !widelyUsed) {
         written.add(importer);
         writes.push({
           path: importer,
@@ -35,5 +43,10 @@ export function withImporters(footprint: Footprint, prompt: string, importers: R
     }
   }
   const byConfidence = (a: FootprintEntry, b: FootprintEntry) => b.confidence - a.confidence || a.path.localeCompare(b.path);
-  return { ...footprint, writes: writes.sort(byConfidence), reads: [...reads.values()].sort(byConfidence) };
+  return {
+    ...footprint,
+    writes: writes.sort(byConfidence),
+    reads: [...reads.values()].sort(byConfidence),
+    ...(notes.length > 0 ? { notes: [...(footprint.notes ?? []), ...notes] } : {}),
+  };
 }

@@ -17,5 +17,41 @@ export function projectsForScopes(scopes: readonly string[], projects: readonly 
       }
     }
   }
+  for (const scope of scopes) {
+    if ([...roots].some((root) => matchesScope(root, scope))) continue;
+    for (const folder of foldersNamed(scope, files)) roots.add(folder);
+  }
   return [...roots].sort();
+}
+
+/** At most this many folders stand for a scope that names no project. */
+const MAX_SCOPE_FOLDERS = 3;
+
+function matchesScope(root: string, scope: string): boolean {
+  const head = scope.split('/')[0]!;
+  return root.split('/').includes(head);
+}
+
+/**
+ * A scope that names no project often names a folder: `fix(query-builder): ...` in a
+ * single-package repository means `src/query-builder/`. The folders with that name (a path's
+ * last segments may spell a nested scope, `driver/postgres`), largest first, tests last.
+ */
+function foldersNamed(scope: string, files: readonly string[]): string[] {
+  const wanted = scope.toLowerCase();
+  const counts = new Map<string, number>();
+  for (const file of files) {
+    const parts = file.split('/');
+    for (let depth = 1; depth < parts.length; depth++) {
+      const folder = parts.slice(0, depth).join('/');
+      if (parts[depth - 1]!.toLowerCase() === wanted.split('/').pop() && folder.toLowerCase().endsWith(wanted) && !folder.includes('node_modules')) {
+        counts.set(folder, (counts.get(folder) ?? 0) + 1);
+      }
+    }
+  }
+  const isTestFolder = (folder: string) => /(^|\/)(test|tests|spec|__tests__|e2e)(\/|$)/.test(folder);
+  return [...counts]
+    .sort((a, b) => Number(isTestFolder(a[0])) - Number(isTestFolder(b[0])) || b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, MAX_SCOPE_FOLDERS)
+    .map(([folder]) => folder);
 }

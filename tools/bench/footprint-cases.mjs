@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// Makes footprint cases from any repository's history, in the shared bench's format, to score the
+// predictor on history it was not tuned on (the shared bench holds only ngrx/platform):
+//
+//   node tools/bench/footprint-cases.mjs --repo <git dir> [--count 120] [--out cases.json]
+//   node ../shared/bench/footprint/score.mjs --repo <git dir> --cases cases.json \
+//     --predict "node $PWD/packages/core/bin/codewaves.js footprint \"\$TASK_FILE\" --format paths" --jobs 2
+//
+// Rules, close to the shared bench's: first-parent non-merge commits, newest first; 1-20 changed
+// paths once lockfiles are dropped, at least one TypeScript source; no reverts, releases, bots or
+// dependency bumps. Prompt = the subject without its trailing (#123). No pairs.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+
+const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []));
+if (!args.repo) {
+  console.error('usage: footprint-cases.mjs --repo <git dir> [--count 120] [--out cases.json]');
+  process.exit(2);
+}
+const count = Number(args.count ?? 120);
+const git = (...rest) => execFileSync('git', ['--git-dir', args.repo, ...rest], { encoding: 'utf8', maxBuffer: 1 << 30 });
+const log = git('log', '--first-parent', '--no-merges', '-n', String(count * 15), '--format=tformat:@@%H %P%x09%an%x09%s', '--name-status', '--no-renames', 'HEAD');
+const cases = [];
+for (const block of log.split('@@').filter(Boolean)) {
+  const [head, ...lines] = block.split('\n').filter(Boolean);
+  const [ids, author, subject] = head.split('\t');
+  const [commit, parent] = ids.split(' ');
+  if (!parent || /^(revert|release|chore\(release\))/i.test(subject) || /\(deps/.test(subject) || /bot/i.test(author)) continue;
+  const changes = lines.map((line) => ({ status: line[0], path: line.split('\t')[1] }));
+  const truth = changes.map((change) => change.path).filter((path) => !/(^|\/)(package-lock\.json|pnpm-lock\.yaml|yarn\.lock)$/.test(path));
+  if (truth.length < 1 || truth.length > 20 || !truth.some((path) => /\.(ts|tsx|mts|cts)$/.test(path) && !path.endsWith('.d.ts'))) continue;
+  if (/^chore: (update|upgrade)/i.test(subject) && truth.some((path) => path.endsWith('package.json'))) continue;
+  const conventional = /^(\w+)(?:\(([^)]*)\))?!?:/.exec(subject);
+  cases.push({
+    id: `case-${commit.slice(0, 10)}`,
+    commit,
+    base: parent,
+    type: conventional?.[1],
+    scopes: conventional?.[2] ? conventional[2].split(/[,\s]+/).filter(Boolean) : [],
+    prompt: subject.replace(/\s*\(#\d+\)\s*$/, ''),
+    truth,
+    changes,
+  });
+  if (cases.length >= count) break;
+}
+writeFileSync(args.out ?? 'cases.json', JSON.stringify({ repo: args.repo, cases }, null, 1));
+console.log(`${cases.length} cases -> ${args.out ?? 'cases.json'}`);
