@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { DEFAULT_ASSIST_MODEL } from '../../footprint/assist/create-footprint-assist';
 
-export { createFootprintAssist as footprintAssist } from '../../footprint/assist/create-footprint-assist';
-
 export interface AssistOptions {
   assist?: boolean;
   assistModel?: string;

@@ -6,7 +6,8 @@ import { findRepositoryRoot, listWorkspaceFiles } from '../../git';
 import { parseTaskFile } from '../../tasks';
 import { detectWorkspace, owningProject } from '../../workspace';
 import { EXIT } from '../exit-codes';
-import { addAssistOptions, footprintAssist, type AssistOptions } from './assist-option';
+import { createFootprintAssist } from '../../footprint/assist/create-footprint-assist';
+import { addAssistOptions, type AssistOptions } from './assist-option';
 import type { CliIO } from '../cli-io';
 
 export function registerFootprintCommand(program: Command, io: CliIO): void {
@@ -19,7 +20,7 @@ export function registerFootprintCommand(program: Command, io: CliIO): void {
     .option('--cwd <dir>', 'the workspace (default: the current folder)');
   addAssistOptions(command)
     .action(async (taskFile: string, options: { format: string; minConfidence: number; explain?: boolean; cwd?: string } & AssistOptions) => {
-      const assist = footprintAssist(options, io.env);
+      const assist = createFootprintAssist(options, io.env);
       const root = await findRepositoryRoot(options.cwd ?? io.cwd);
       const files = await listWorkspaceFiles(root);
       const workspace = await detectWorkspace(root, files);

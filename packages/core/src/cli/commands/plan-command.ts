@@ -6,7 +6,8 @@ import type * as PlanModule from '../../plan';
 import type * as ReportModule from '../../report';
 import type * as PlanSprintModule from '../../run/plan-sprint';
 import { EXIT } from '../exit-codes';
-import { addAssistOptions, footprintAssist, type AssistOptions } from './assist-option';
+import { createFootprintAssist } from '../../footprint/assist/create-footprint-assist';
+import { addAssistOptions, type AssistOptions } from './assist-option';
 import { positiveInt, projectFilter, type CliIO } from '../cli-io';
 
 type PlanFormat = 'text' | 'json' | 'markdown' | 'mermaid' | 'matrix';
@@ -66,7 +67,7 @@ export function registerPlanCommand(program: Command, io: CliIO): void {
           onlyProjects: projectFilter(options.project),
           policy: { hotspots: options.hotspots, ...(options.vague === 'share' ? { vague: 'share' as const } : {}), ...(options.concurrency ? { concurrency: options.concurrency } : {}) },
           affectedSince: options.affected ? options.base : undefined,
-          assist: footprintAssist(options, io.env),
+          assist: createFootprintAssist(options, io.env),
         }));
       } catch (error) {
         if (options.check && isCodewavesError(error) && PLAN_ERRORS.has(error.code)) {

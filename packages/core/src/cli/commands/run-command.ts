@@ -2,7 +2,8 @@ import { Option, type Command } from 'commander';
 import type * as ReportModule from '../../report';
 import type * as RunModule from '../../run';
 import { EXIT } from '../exit-codes';
-import { addAssistOptions, footprintAssist, type AssistOptions } from './assist-option';
+import { createFootprintAssist } from '../../footprint/assist/create-footprint-assist';
+import { addAssistOptions, type AssistOptions } from './assist-option';
 import { duration, positiveInt, projectFilter, withInterrupt, type CliIO } from '../cli-io';
 
 export function registerRunCommand(program: Command, io: CliIO): void {
@@ -88,7 +89,7 @@ export function registerRunCommand(program: Command, io: CliIO): void {
           rerunConflicts: options.rerunConflicts,
           checkCommand: options.checkCommand,
           setupCommand: options.setup,
-          assist: footprintAssist(options, io.env),
+          assist: createFootprintAssist(options, io.env),
           ...(options.vague === 'share' ? { policy: { vague: 'share' as const } } : {}),
           commandPolicy: { allow: options.allowCommand, deny: options.denyCommand, defaultDeny: options.defaultDeny },
           reporter: options.json ? {} : options.outputStyle === 'jsonl' ? jsonlReporter(io.stdout) : consoleReporter(io.stdout),

@@ -1,4 +1,4 @@
-import { createOpenAIClient } from '../../agent/providers/openai-provider';
+import type * as OpenAIProvider from '../../agent/providers/openai-provider';
 import { CodewavesError } from '../../errors';
 import type { FootprintAssist } from './assist-footprints';
 
@@ -17,6 +17,8 @@ export function createFootprintAssist(options: { assist?: boolean; assistModel?:
     });
   }
   const model = options.assistModel ?? env.CODEWAVES_ASSIST_MODEL ?? DEFAULT_ASSIST_MODEL;
+  // Required here, not imported: every CLI command reaches this module, and only --assist needs the SDK.
+  const { createOpenAIClient } = require('../../agent/providers/openai-provider') as typeof OpenAIProvider;
   return {
     model,
     client: createOpenAIClient({ model, apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL || undefined, stream: false, api: 'chat', timeoutMs: 60_000 }),

@@ -17,11 +17,11 @@ export function hotFiles(roots: readonly string[], history: readonly CommitRecor
   let seen = 0;
   for (const commit of history) {
     if (seen >= RECENT) break;
-    // A sweep across many projects (a release bumping every version file, a rename) says nothing
-    // about where one project's work lands.
-    if (new Set(commit.files.map(projectRootOf)).size > SWEEP_PROJECTS) continue;
     const files = commit.files.filter((file) => inside(file) && existing.has(file) && !isHotspot(file) && !/\.(md|json|ya?ml|snap)$/.test(file));
     if (files.length === 0) continue;
+    // A sweep across many projects (a release bumping every version file, a rename) says nothing
+    // about where one project's work lands. Checked second: most commits are outside the roots.
+    if (new Set(commit.files.map(projectRootOf)).size > SWEEP_PROJECTS) continue;
     seen++;
     for (const file of files) counts.set(file, (counts.get(file) ?? 0) + 1);
   }

@@ -55,7 +55,7 @@ export function newFiles(
   return out;
 }
 
-/** A code name, not prose: camelCase starting lower-case (`signalMethod`), or a name with two or more parts in backticks-style kebab. */
+/** A code name, not prose: camelCase starting lower-case, in two or more parts (`signalMethod`). */
 function looksLikeNewName(identifier: string): boolean {
   if (!/^[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*$/.test(identifier)) return false;
   return splitIdentifier(identifier).length >= 2;

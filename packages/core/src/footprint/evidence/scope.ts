@@ -8,29 +8,23 @@ export function projectsForScopes(scopes: readonly string[], projects: readonly 
   const roots = new Set<string>();
   for (const scope of scopes) {
     const [head, ...rest] = scope.split('/');
+    let named = false;
     for (const project of projects) {
       const name = project.name.toLowerCase();
       const base = project.root.split('/').pop()?.toLowerCase();
       if (name === head || name.endsWith(`/${head}`) || base === head) {
         const nested = rest.length > 0 ? `${project.root}/${rest.join('/')}` : undefined;
         roots.add(nested && files.some((file) => file.startsWith(`${nested}/`)) ? nested : project.root);
+        named = true;
       }
     }
-  }
-  for (const scope of scopes) {
-    if ([...roots].some((root) => matchesScope(root, scope))) continue;
-    for (const folder of foldersNamed(scope, files)) roots.add(folder);
+    if (!named) for (const folder of foldersNamed(scope, files)) roots.add(folder);
   }
   return [...roots].sort();
 }
 
 /** At most this many folders stand for a scope that names no project. */
 const MAX_SCOPE_FOLDERS = 3;
-
-function matchesScope(root: string, scope: string): boolean {
-  const head = scope.split('/')[0]!;
-  return root.split('/').includes(head);
-}
 
 /**
  * A scope that names no project often names a folder: `fix(query-builder): ...` in a
