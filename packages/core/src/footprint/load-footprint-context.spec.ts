@@ -51,6 +51,13 @@ describe('footprint from a real repository', () => {
     expect(footprint.writes.find((e) => e.path === 'modules/effects/src/effect.ts')).toBeUndefined();
   });
 
+  it('a name the task removes takes every file that uses it along, found with git grep', async () => {
+    const { footprint } = await predict('fix(store): drop `createSelector` in production');
+    expect(footprint.writes.find((e) => e.path === 'modules/store/src/selector.ts')!.reasons).toContain('uses `createSelector`, which the task removes or renames');
+    const { footprint: deprecated } = await predict('fix(store): deprecate and drop `createSelector`');
+    expect(deprecated.writes.some((e) => e.reasons.some((reason) => reason.startsWith('uses ')))).toBe(false);
+  });
+
   it('reads: files that import what the task writes; writes when the task changes a signature', async () => {
     const files = await listWorkspaceFiles(repo.root);
     const workspace = await detectWorkspace(repo.root, files);
@@ -88,6 +95,6 @@ describe('footprint from a real repository', () => {
     const { footprint, predicted } = await predict('refactor: tidy up', { project: '@acme/store' });
     expect(footprint.fallback).toBe(true);
     expect(predicted).toEqual(['modules/store/spec/selector.spec.ts', 'modules/store/src/selector.ts']);
-    expect(footprint.writes[0]!.reasons[0]).toMatch(/^nothing more specific: changed in 4 of the project's last 4 commits/);
+    expect(footprint.writes[0]!.reasons[0]).toMatch(/^nothing more specific: changed in 4 of the last 4 commits to modules\/store/);
   });
 });

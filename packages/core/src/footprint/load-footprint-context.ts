@@ -1,5 +1,6 @@
 import { findDeclarations } from './sources/declarations';
 import { readHistory } from './sources/history';
+import { findUsages } from './sources/usages';
 import { findRouteFiles, routesIn } from './sources/routes';
 import { readPrompt } from './prompt/read-prompt';
 import type { FootprintContext } from './predict-footprint';
@@ -15,9 +16,15 @@ export async function loadFootprintContext(
   projects: readonly Project[],
   prompts: readonly string[],
 ): Promise<FootprintContext> {
-  const identifiers = [...new Set(prompts.flatMap((prompt) => readPrompt(prompt).identifiers))];
+  const facts = prompts.map((prompt) => readPrompt(prompt));
+  const identifiers = [...new Set(facts.flatMap((fact) => [...fact.identifiers, ...fact.capitalized]))];
   const routes = prompts.flatMap((prompt) => routesIn(prompt));
-  const [history, declarations, routeFiles] = await Promise.all([readHistory(root), findDeclarations(root, identifiers, prompts.length), findRouteFiles(root, routes)]);
+  const [history, declarations, routeFiles, usages] = await Promise.all([
+    readHistory(root),
+    findDeclarations(root, identifiers, prompts.length),
+    findRouteFiles(root, routes),
+    findUsages(root, facts.flatMap((fact) => fact.removes)),
+  ]);
   const notes = [...(history.note ? [history.note] : []), ...declarations.notes];
-  return { files, projects, history: history.commits, declarations: declarations.declarations, routeFiles, notes };
+  return { files, projects, history: history.commits, declarations: declarations.declarations, routeFiles, usages, notes };
 }

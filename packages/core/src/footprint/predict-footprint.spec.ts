@@ -94,6 +94,14 @@ describe('predictFootprint', () => {
       expect(footprint.writes.filter((entry) => !entry.pattern).map((entry) => entry.path)).toEqual(['src/with-feature.ts', 'test/with-feature.test.ts', 'src/index.ts']);
     });
 
+    it('a renamed identifier\'s new file goes beside the old one, with its test beside the old test', () => {
+      const withEvents = [...store, 'libs/store/events/src/with-effects.ts', 'libs/store/events/spec/with-effects.spec.ts'];
+      const footprint = predictFootprint({ ...task('feat(store): rename withEffects to withEventHandlers'), project: undefined }, { files: withEvents, projects: storeProjects, declarations: new Map() });
+      const created = footprint.writes.filter((entry) => entry.creates).map((entry) => entry.path);
+      expect(created).toEqual(['libs/store/events/src/with-event-handlers.ts', 'libs/store/events/spec/with-event-handlers.spec.ts']);
+      expect(footprint.writes.find((entry) => entry.path === created[0])!.reasons[0]).toContain('renamed from `withEffects`');
+    });
+
     it('needs the declarations to know an identifier is new', () => {
       const footprint = predictFootprint({ ...task('feat(store): add `withFeature`'), project: undefined }, { files: store, projects: storeProjects });
       expect(footprint.writes.some((entry) => entry.path.endsWith('with-feature.ts'))).toBe(false);
@@ -135,6 +143,49 @@ describe('predictFootprint', () => {
       expect(paths('feat(store): add migration for the renamed selector helpers')).toContain('libs/store/migrations/migration.json');
       expect(paths('fix(store): correct the selector helpers')).not.toContain('libs/store/migrations/migration.json');
     });
+  });
+
+  it('a word common in the project backs a rarer one in a path, but cannot pick a file alone', () => {
+    const versions = ['1_0_0', '2_0_0', '3_0_0', '18_0_0-beta'];
+    const migrations = versions.flatMap((version) => [`libs/store/migrations/${version}/index.ts`, `libs/store/migrations/${version}/index.spec.ts`]);
+    const storeFiles = [...migrations, 'libs/store/src/store.ts', 'libs/store/src/v18-compat.ts', ...Array.from({ length: 20 }, (_, i) => `libs/store/src/part-${String.fromCharCode(97 + i)}.ts`)];
+    const predict = (prompt: string) => predictFootprint({ ...task(prompt), project: undefined }, { files: storeFiles, projects: [{ name: 'store', root: 'libs/store' }] });
+    const best = predict('fix(store): fix bugs in migration script to v18').writes.filter((entry) => !entry.pattern && entry.confidence >= 0.4).map((entry) => entry.path);
+    expect(best).toEqual(['libs/store/migrations/18_0_0-beta/index.spec.ts', 'libs/store/migrations/18_0_0-beta/index.ts']);
+    expect(predict('fix(store): tidy the migration').writes.filter((entry) => !entry.pattern && entry.path.includes('migrations/'))).toEqual([]);
+  });
+
+  it('a vague task\'s stand-ins come from the folder its words name, when that folder has history', () => {
+    const storeFiles = ['libs/store/src/store.ts', 'libs/store/src/select.ts', 'libs/store/events/src/dispatcher.ts', 'libs/store/events/src/events.ts'];
+    const history = [
+      ...Array.from({ length: 5 }, () => ({ subject: 'fix(store): things', files: ['libs/store/src/store.ts', 'libs/store/src/select.ts'] })),
+      ...Array.from({ length: 3 }, () => ({ subject: 'feat(store): more', files: ['libs/store/events/src/dispatcher.ts'] })),
+    ];
+    const predict = (prompt: string) =>
+      predictFootprint({ ...task(prompt), project: undefined }, { files: storeFiles, projects: [{ name: 'store', root: 'libs/store' }], history }).writes.filter((entry) => entry.confidence >= 0.4).map((entry) => entry.path);
+    expect(predict('feat(store): provide support for scoped events')).toEqual(['libs/store/events/src/dispatcher.ts']);
+    expect(predict('feat(store): provide support for scoped things')).toEqual(['libs/store/src/select.ts', 'libs/store/src/store.ts']);
+  });
+
+  it('removing or renaming a name writes the few files that use it, not a widely used one\'s', () => {
+    const usages = new Map([
+      ['assertUnique', ['libs/payments/src/payment-service.ts', 'apps/api/src/server.ts']],
+      ['everywhere', Array.from({ length: 7 }, (_, i) => `apps/api/src/f${i}.ts`)],
+    ]);
+    const writes = (prompt: string) => predictFootprint(task(prompt), { files, projects, usages }).writes.filter((entry) => entry.confidence >= 0.4 && !entry.pattern).map((entry) => entry.path);
+    expect(writes('fix: drop `assertUnique` in production')).toEqual(['apps/api/src/server.ts', 'libs/payments/src/payment-service.ts']);
+    expect(writes('refactor: rename `everywhere` to `somewhere`')).toEqual([]);
+    expect(writes('fix: keep `assertUnique` in production')).toEqual([]);
+  });
+
+  it('a capitalised word of prose counts only as an exported class, type or function declared in one or two files', () => {
+    const declarations = new Map([
+      ['Events', [{ file: 'apps/api/src/server.ts', kind: 'class' as const, exported: true }]],
+      ['Users', [{ file: 'apps/api/src/routes/users.ts', kind: 'variable' as const, exported: true }]],
+    ]);
+    const writes = (prompt: string) => predictFootprint(task(prompt), { files, projects, declarations }).writes.filter((entry) => entry.confidence >= 0.4 && !entry.pattern).map((entry) => entry.path);
+    expect(writes('feat: provide Events at the platform level')).toEqual(['apps/api/src/server.ts']);
+    expect(writes('feat: list Users by name')).toEqual([]);
   });
 
   it('a scope that names no project names a folder: fix(query-builder) in a single-package repository', () => {

@@ -15,8 +15,9 @@ import { isTestFile, mentionedFiles, stemOf } from './evidence/mentioned-files';
 import { newFiles } from './evidence/new-files';
 import { pairedTests } from './evidence/paired-tests';
 import { pathWords } from './evidence/path-words';
+import { removedNameUsers } from './evidence/removed-names';
 import { toolConfig } from './evidence/tool-config';
-import { projectsForScopes } from './evidence/scope';
+import { foldersTheTaskNames, projectsForScopes } from './evidence/scope';
 import { publicApi } from './evidence/public-api';
 import type { Footprint, FootprintEntry } from './footprint';
 import { readPrompt } from './prompt/read-prompt';
@@ -29,6 +30,8 @@ export interface FootprintContext {
   projects: readonly Project[];
   history?: readonly CommitRecord[];
   declarations?: ReadonlyMap<string, readonly Declaration[]>;
+  /** Code files that use each name a prompt removes or renames. */
+  usages?: ReadonlyMap<string, readonly string[]>;
   /** Files that register each HTTP route the prompts name, by route path. */
   routeFiles?: ReadonlyMap<string, readonly string[]>;
   /** Why evidence is missing (shallow clone, unparseable files): shown with the footprint. */
@@ -58,11 +61,12 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   const combined = new Combined();
   combined.add(declaredGlobs(task.touches, context.files));
   combined.add(mentionedFiles(facts.paths, facts.identifiers, files, index.stems, taskProjectRoot));
-  combined.add(declaredSymbols(facts.identifiers, context.declarations ?? new Map()));
+  combined.add(declaredSymbols(facts.identifiers, context.declarations ?? new Map(), facts.capitalized));
   if (context.declarations) {
     const declarations = context.declarations;
     combined.add(newFiles(`${task.title}\n${task.prompt}`, facts.identifiers, (identifier) => (declarations.get(identifier)?.length ?? 0) > 0, roots, files, { ...index, existing }, projectRootOf));
   }
+  combined.add(removedNameUsers(`${task.title}\n${task.prompt}`, facts.removes, context.usages ?? new Map()));
   combined.add(routeHandlers(routesIn(`${task.title}\n${task.prompt}`), context.routeFiles ?? new Map()));
   combined.add(publicApi(`${task.title}\n${task.prompt}`, roots, existing));
   // Seeds for co-change come from direct evidence only: history feeding on history runs away.
@@ -88,7 +92,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   const fallback = !writes.some((entry) => entry.confidence >= WRITE_THRESHOLD && placesTheWork(entry, existing));
   if (fallback) {
     const fallbackRoots = scopeRoots.length > 0 ? scopeRoots : [taskProjectRoot ?? ''];
-    const hot = fallbackRoots.some((root) => root !== '') ? hotFiles(fallbackRoots, history, existing, WRITE_THRESHOLD, projectRootOf) : [];
+    const hot = fallbackRoots.some((root) => root !== '') ? standIns(fallbackRoots, query, files, history, existing, projectRootOf) : [];
     if (hot.length > 0) {
       combined.add(hot);
       writes = combined.entries().filter((entry) => entry.confidence >= REPORT_FLOOR);
@@ -107,6 +111,13 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
     }
   }
   return { taskId: task.id, writes: sortEntries(writes), reads: [], fallback, ...(context.notes?.length ? { notes: [...context.notes] } : {}) };
+}
+
+/** A vague task's stand-in files: from the folder its words name (`events` in `signals`) when that folder has them, else from its projects. */
+function standIns(roots: readonly string[], words: readonly string[], files: readonly string[], history: readonly CommitRecord[], existing: ReadonlySet<string>, projectRootOf: (file: string) => string | undefined): Candidate[] {
+  const named = foldersTheTaskNames(roots, words, files);
+  const narrow = named.length > 0 ? hotFiles(named, history, existing, WRITE_THRESHOLD, projectRootOf) : [];
+  return narrow.length > 0 ? narrow : hotFiles(roots, history, existing, WRITE_THRESHOLD, projectRootOf);
 }
 
 /** The projects a task is about: those its conventional-commit scope names, else the one that owns its task file. */

@@ -29,5 +29,5 @@ export function hotFiles(roots: readonly string[], history: readonly CommitRecor
     .filter(([, count]) => count >= 3)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, HOT_FILES)
-    .map(([path, count]) => ({ path, score, reason: `nothing more specific: changed in ${count} of the project's last ${seen} commits` }));
+    .map(([path, count]) => ({ path, score, reason: `nothing more specific: changed in ${count} of the last ${seen} commits to ${roots.join(', ')}` }));
 }

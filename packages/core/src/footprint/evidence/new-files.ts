@@ -4,7 +4,7 @@ import { isTestFile, stemOf } from './mentioned-files';
 
 const CODE_FILE = /\.(c|m)?[jt]sx?$/;
 /** "add", "create", "introduce": the task says it brings something new. */
-const CREATES = /\b(add|adds|added|adding|create|creates|introduce|introduces|implement|implements|new)\b/i;
+const CREATES = /\b(add|adds|added|adding|create|creates|introduce|introduces|implement|implements|new|rename|renames|renamed)\b/i;
 
 export interface NewFileIndex {
   /** Non-test files by stem. */
@@ -41,18 +41,42 @@ export function newFiles(
   const creates = CREATES.test(prompt);
   const base = creates ? 0.55 : 0.45;
   const out: Candidate[] = [];
+  const renamed = renamesIn(prompt);
   for (const identifier of fresh) {
     const stem = kebabCase(identifier);
-    const place = placeLike(stem, sources, roots);
+    const oldName = renamed.get(identifier);
+    const besideOld = placeOfRenamed(oldName, index.stems, inRoots);
+    const place = besideOld ?? placeLike(stem, sources, roots);
     if (!place) continue;
     const path = `${place.dir}/${stem}${place.extension}`;
-    out.push({ path, score: base, ...(creates ? { creates: true } : {}), reason: `new file for \`${identifier}\`, which nothing declares yet, beside ${place.analogues.slice(0, 2).join(', ')}` });
+    const why = besideOld ? `renamed from \`${oldName}\`, beside ${place.analogues[0]}` : `which nothing declares yet, beside ${place.analogues.slice(0, 2).join(', ')}`;
+    out.push({ path, score: base, ...(creates ? { creates: true } : {}), reason: `new file for \`${identifier}\`, ${why}` });
     const barrel = creates ? nearestBarrel(place.dir, roots, index.existing) : undefined;
     if (barrel) out.push({ path: barrel, score: 0.45, reason: `exports the new \`${identifier}\`` });
     const test = testPathLike(stem, place.analogueFiles, index.testsByStem, projectRootOf);
     if (test) out.push({ path: test, score: base * 0.85, ...(creates ? { creates: true } : {}), reason: `new test for \`${identifier}\`, where the tests of ${place.analogues[0]} live` });
   }
   return out;
+}
+
+/** "rename `withEffects` to `withEventHandlers`": new name -> old name. */
+function renamesIn(prompt: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const match of prompt.matchAll(/\brenam(?:e|es|ed|ing)\s+`?([A-Za-z_$][\w$]*)`?\s+(?:to|into|as)\s+`?([A-Za-z_$][\w$]*)`?/gi)) out.set(match[2]!, match[1]!);
+  return out;
+}
+
+/** A renamed identifier's new file goes where the old one's file is, not where look-alikes cluster. */
+function placeOfRenamed(
+  old: string | undefined,
+  stems: ReadonlyMap<string, readonly string[]>,
+  inRoots: (file: string) => boolean,
+): { dir: string; extension: string; analogues: string[]; analogueFiles: string[] } | undefined {
+  if (old === undefined) return undefined;
+  const candidates = (stems.get(kebabCase(old)) ?? []).filter((file) => inRoots(file) && CODE_FILE.test(file) && !isTestFile(file));
+  if (candidates.length !== 1) return undefined;
+  const file = candidates[0]!;
+  return { dir: file.slice(0, file.lastIndexOf('/')), extension: /\.[cm]?[jt]sx?$/.exec(file)![0], analogues: [file.slice(file.lastIndexOf('/') + 1)], analogueFiles: [file] };
 }
 
 /** A code name, not prose: camelCase starting lower-case, in two or more parts (`signalMethod`). */

@@ -22,9 +22,13 @@ export function pathWords(promptWords: readonly string[], files: readonly string
   const idf = (word: string) => Math.log(1 + pool.length / (1 + (df.get(word) ?? pool.length)));
   const total = query.reduce((sum, word) => sum + idf(word), 0) || 1;
 
+  const rare = (word: string) => (df.get(word) ?? 0) <= Math.max(3, pool.length * 0.05);
   const scored = tokenized
     .map(({ file, tokens }) => {
-      const matched = query.filter((word) => tokens.has(word) && (df.get(word) ?? 0) <= Math.max(3, pool.length * 0.05));
+      // A common word ("migration" among eleven migration files) cannot pick a file, but it
+      // backs a rarer one: "migration ... v18" is the v18 migration, not any file spelling 18.
+      const rareMatches = query.filter((word) => tokens.has(word) && rare(word));
+      const matched = rareMatches.length > 0 ? query.filter((word) => tokens.has(word)) : [];
       return { file, matched, share: matched.reduce((sum, word) => sum + idf(word), 0) / total };
     })
     .filter((entry) => entry.matched.length > 0 && entry.share >= 0.3)

@@ -49,3 +49,34 @@ function foldersNamed(scope: string, files: readonly string[]): string[] {
     .slice(0, MAX_SCOPE_FOLDERS)
     .map(([folder]) => folder);
 }
+
+/**
+ * Folders inside the task's projects that a word of the task names: "support for scoped events"
+ * in `signals` means `signals/events/`. A vague task's stand-in files are better taken from there
+ * than from the whole project. Only the first two levels count, and a word naming more than one
+ * folder names none of them.
+ */
+export function foldersTheTaskNames(roots: readonly string[], words: readonly string[], files: readonly string[]): string[] {
+  const wanted = new Set(words.map(singular));
+  const found = new Map<string, Set<string>>();
+  for (const root of roots) {
+    const prefix = root === '' ? '' : `${root}/`;
+    for (const file of files) {
+      if (!file.startsWith(prefix)) continue;
+      const parts = file.slice(prefix.length).split('/').slice(0, -1).slice(0, 2);
+      for (let depth = 1; depth <= parts.length; depth++) {
+        const word = singular(parts[depth - 1]!);
+        if (!wanted.has(word)) continue;
+        const folders = found.get(word) ?? new Set<string>();
+        folders.add(prefix + parts.slice(0, depth).join('/'));
+        found.set(word, folders);
+      }
+    }
+  }
+  return [...found.values()].filter((folders) => folders.size === 1).flatMap((folders) => [...folders]).sort();
+}
+
+function singular(word: string): string {
+  const lower = word.toLowerCase();
+  return lower.length > 4 && lower.endsWith('s') && !lower.endsWith('ss') ? lower.slice(0, -1) : lower;
+}

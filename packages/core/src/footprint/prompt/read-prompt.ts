@@ -12,7 +12,17 @@ export interface PromptFacts {
   identifiers: string[];
   /** Lower-case word tokens for text similarity, identifiers split into their words. */
   words: string[];
+  /** Identifiers the task removes, drops, renames or inlines: every file that uses one changes with it. */
+  removes: string[];
+  /**
+   * Capitalised single words inside a sentence (`provide Dispatcher and Events`): maybe a class or
+   * type, maybe prose. Only an exported declaration of one counts, so they are kept apart from `identifiers`.
+   */
+  capitalized: string[];
 }
+
+/** "drop `assertInInjectionContext`", "rename withEffects to ...": the name right after the verb. */
+const REMOVES = /\b(?:remove|removes|removed|removing|drop|drops|dropped|dropping|rename|renames|renamed|renaming|inline|inlines|inlined|inlining)\s+(?:the\s+)?`?([A-Za-z_$][\w$]*)/gi;
 
 const CONVENTIONAL = /^\s*([a-z]+)(?:\(([^)]*)\))?!?:\s*/i;
 
@@ -50,7 +60,9 @@ export function readPrompt(text: string): PromptFacts {
   for (const match of text.matchAll(/\b([a-z][a-z0-9]*(?:-[a-z0-9]+){1,5})\b/g)) identifiers.add(match[1]!);
   for (const scope of scopes) identifiers.delete(scope);
   const body = conventionalLine === undefined ? text : lines.map((line) => (line === conventionalLine ? line.replace(CONVENTIONAL, '') : line)).join('\n');
-  return { type, scopes, paths, identifiers: [...identifiers], words: words(body) };
+  const removes = [...text.matchAll(REMOVES)].map((match) => match[1]!).filter((name) => identifiers.has(name) || /^[A-Z][a-z0-9]+[A-Z]/.test(name));
+  const capitalized = [...body.matchAll(/(?<=[^.!?:\s]\s+)([A-Z][a-z0-9]{2,})\b/g)].map((match) => match[1]!).filter((word) => !identifiers.has(word));
+  return { type, scopes, paths, identifiers: [...identifiers], words: words(body), removes: [...new Set(removes)], capitalized: [...new Set(capitalized)] };
 }
 
 /** Lower-case content words; identifiers also yield their parts (`patchState` -> patch, state). */

@@ -1,0 +1,24 @@
+import type { Candidate } from './candidate';
+
+/** A name used in more files than this is a sweep the task text cannot be trusted to mean. */
+const MAX_USERS = 6;
+const SCORE = 0.5;
+/** Deprecating keeps every use working, and a migration rewrites users' code, not this repository's. */
+const KEEPS_USERS = /\b(deprecat\w*|migrations?|migrator|schematics?)\b/i;
+
+/**
+ * Removing, dropping, renaming or inlining a name changes every file that uses it: "drop
+ * `assertInInjectionContext` in production" edits each caller. Only names used in a handful of
+ * files: beyond that a task usually keeps an alias, and predicting them all would keep it apart
+ * from every other task on a guess.
+ */
+export function removedNameUsers(prompt: string, removes: readonly string[], usages: ReadonlyMap<string, readonly string[]>): Candidate[] {
+  if (removes.length === 0 || KEEPS_USERS.test(prompt)) return [];
+  const out: Candidate[] = [];
+  for (const name of removes) {
+    const users = usages.get(name) ?? [];
+    if (users.length === 0 || users.length > MAX_USERS) continue;
+    for (const path of users) out.push({ path, score: SCORE, reason: `uses \`${name}\`, which the task removes or renames` });
+  }
+  return out;
+}
