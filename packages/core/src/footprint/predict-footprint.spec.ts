@@ -188,6 +188,14 @@ describe('predictFootprint', () => {
     expect(writes('feat: list Users by name')).toEqual([]);
   });
 
+  it('in a single-package repository an unscoped task from outside the workspace is about the root project', () => {
+    const single = ['package.json', 'src/index.ts', 'src/with-hooks.ts', 'src/with-state.ts', 'src/util/VersionUtils.ts', 'src/util/DateUtils.ts', 'src/util/OrmUtils.ts'];
+    const predict = (prompt: string) => predictFootprint({ ...task(prompt), project: undefined }, { files: single, projects: [{ name: 'orm', root: '' }], declarations: new Map() });
+    expect(predict('feat: add `withFeature`').writes.filter((entry) => entry.creates).map((entry) => entry.path)).toEqual(['src/with-feature.ts']);
+    // a scope that names neither project nor folder still counts for its words
+    expect(predict('fix(version-utils): compare unequal lengths').writes.find((entry) => entry.path === 'src/util/VersionUtils.ts')!.reasons).toEqual(['its path spells "version", "util" from the task']);
+  });
+
   it('a scope that names no project names a folder: fix(query-builder) in a single-package repository', () => {
     const single = ['package.json', 'src/query-builder/SelectQueryBuilder.ts', 'src/query-builder/InsertQueryBuilder.ts', 'src/driver/postgres/PostgresDriver.ts', 'test/query-builder/select.test.ts'];
     const footprint = predictFootprint({ ...task('fix(query-builder): keep the alias of a joined relation'), project: undefined }, { files: single, projects: [{ name: 'orm', root: '' }] });
