@@ -88,9 +88,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   if (facts.type === 'docs') combined.scale((path) => (isTestFile(path) ? 0.5 : 1), 'a test file, in a docs task');
 
   let writes = combined.entries().filter((entry) => entry.confidence >= REPORT_FLOOR);
-  // Files the task will create say nothing about which existing files it also edits, and a barrel
-  // or manifest says little: only a specific existing file counts as knowing where the work lands.
-  const fallback = !writes.some((entry) => entry.confidence >= WRITE_THRESHOLD && placesTheWork(entry, existing));
+  const fallback = !combined.placesTheWork(WRITE_THRESHOLD, existing);
   if (fallback) {
     const fallbackRoots = scopeRoots.length > 0 ? scopeRoots : [taskProjectRoot ?? ''];
     // No stand-ins for the workspace root, even in a single-package repository: on typeorm's
@@ -138,12 +136,6 @@ function focusOf(task: Task, scopes: readonly string[], projects: readonly Proje
   return { taskProjectRoot, scopeRoots, roots };
 }
 
-/** An entry the user stated (touches, a path in the prompt), or a specific existing file that is not a hotspot. */
-function placesTheWork(entry: FootprintEntry, existing: ReadonlySet<string>): boolean {
-  if (entry.reasons.some((reason) => reason.startsWith('declared in touches') || reason.includes('in the prompt'))) return true;
-  return existing.has(entry.path) && !entry.hotspot;
-}
-
 /** History narrowed to the scope's projects when there is a scope: similar commits elsewhere mislead. */
 function relevantHistory(history: readonly CommitRecord[], scopeRoots: readonly string[]): readonly CommitRecord[] {
   if (scopeRoots.length === 0) return history;
@@ -181,7 +173,7 @@ function fileIndex(files: readonly string[]) {
 }
 
 class Combined {
-  private readonly byPath = new Map<string, { miss: number; reasons: string[]; pattern?: boolean; creates?: boolean }>();
+  private readonly byPath = new Map<string, { miss: number; reasons: string[]; pattern?: boolean; creates?: boolean; stated?: Candidate['stated'] }>();
 
   add(candidates: readonly Candidate[]): void {
     for (const candidate of candidates) {
@@ -189,8 +181,22 @@ class Combined {
       entry.miss *= 1 - Math.min(0.99, Math.max(0, candidate.score));
       if (!entry.reasons.includes(candidate.reason)) entry.reasons.push(candidate.reason);
       if (candidate.creates) entry.creates = true;
+      if (candidate.stated && entry.stated !== 'touches') entry.stated = candidate.stated;
       this.byPath.set(candidate.path, entry);
     }
+  }
+
+  /**
+   * Whether anything at the threshold says where the work lands: a file the user stated, or a
+   * specific existing file that is not a hotspot. Files the task will create say nothing about
+   * which existing files it also edits, and a barrel or manifest says little.
+   */
+  placesTheWork(threshold: number, existing: ReadonlySet<string>): boolean {
+    for (const [path, entry] of this.byPath) {
+      if (confidenceOf(entry.miss) < threshold) continue;
+      if (entry.stated || (!entry.pattern && existing.has(path) && !isHotspot(path))) return true;
+    }
+    return false;
   }
 
   above(threshold: number): Map<string, number> {
@@ -202,7 +208,7 @@ class Combined {
   scale(factor: (path: string) => number, why: string): void {
     for (const [path, entry] of this.byPath) {
       const f = factor(path);
-      if (f >= 1 || entry.reasons.some((reason) => reason.startsWith('declared in touches'))) continue;
+      if (f >= 1 || entry.stated === 'touches') continue;
       entry.miss = 1 - (1 - entry.miss) * f;
       entry.reasons.push(why);
     }
@@ -214,10 +220,14 @@ class Combined {
       ...(entry.pattern ? { pattern: true } : {}),
       ...(!entry.pattern && isHotspot(path) ? { hotspot: true } : {}),
       ...(entry.creates ? { creates: true } : {}),
-      confidence: Math.round((1 - entry.miss) * 1000) / 1000,
+      confidence: confidenceOf(entry.miss),
       reasons: entry.reasons,
     }));
   }
+}
+
+function confidenceOf(miss: number): number {
+  return Math.round((1 - miss) * 1000) / 1000;
 }
 
 function sortEntries(entries: FootprintEntry[]): FootprintEntry[] {

@@ -7,4 +7,9 @@ export interface Candidate {
   pattern?: boolean;
   /** The task creates this file: see FootprintEntry.creates. */
   creates?: boolean;
+  /**
+   * The user said so: a `touches` glob, or a path in the prompt. Such a file places the task's
+   * work even when it is new or a hotspot, and a `touches` entry is never scaled down.
+   */
+  stated?: 'touches' | 'prompt';
 }

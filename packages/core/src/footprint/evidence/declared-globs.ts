@@ -10,9 +10,9 @@ export function declaredGlobs(touches: readonly string[], files: readonly string
     const normalised = glob.replace(/^\.\//, '');
     const reason = `declared in touches: "${glob}"`;
     const matches = files.filter((file) => minimatch(file, normalised, { dot: true }));
-    for (const file of matches) out.push({ path: file, score: 0.9, reason });
-    if (GLOB_CHARS.test(normalised)) out.push({ path: normalised, pattern: true, score: 0.9, reason });
-    else if (matches.length === 0) out.push({ path: normalised, score: 0.9, reason: `${reason} (a new file)` });
+    for (const file of matches) out.push({ path: file, score: 0.9, reason, stated: 'touches' });
+    if (GLOB_CHARS.test(normalised)) out.push({ path: normalised, pattern: true, score: 0.9, reason, stated: 'touches' });
+    else if (matches.length === 0) out.push({ path: normalised, score: 0.9, reason: `${reason} (a new file)`, stated: 'touches' });
   }
   return out;
 }

@@ -5,15 +5,15 @@ import { kebabCase } from '../prompt/read-prompt';
 export function mentionedFiles(paths: readonly string[], identifiers: readonly string[], files: readonly string[], stems: ReadonlyMap<string, string[]>, projectRoot: string | undefined): Candidate[] {
   const out: Candidate[] = [];
   for (const token of paths) {
-    if (files.includes(token)) out.push({ path: token, score: 0.85, reason: `path "${token}" is in the prompt` });
-    else if (projectRoot && files.includes(`${projectRoot}/${token}`)) out.push({ path: `${projectRoot}/${token}`, score: 0.8, reason: `path "${token}" is in the prompt` });
+    if (files.includes(token)) out.push({ path: token, score: 0.85, reason: `path "${token}" is in the prompt`, stated: 'prompt' });
+    else if (projectRoot && files.includes(`${projectRoot}/${token}`)) out.push({ path: `${projectRoot}/${token}`, score: 0.8, reason: `path "${token}" is in the prompt`, stated: 'prompt' });
     else {
       const suffix = files.filter((file) => file.endsWith(`/${token}`));
-      if (suffix.length > 0 && suffix.length <= 3) for (const file of suffix) out.push({ path: file, score: 0.6, reason: `file name "${token}" is in the prompt` });
+      if (suffix.length > 0 && suffix.length <= 3) for (const file of suffix) out.push({ path: file, score: 0.6, reason: `file name "${token}" is in the prompt`, stated: 'prompt' });
       else if (suffix.length === 0 && token.includes('/') && /\.[a-z]{1,5}$/i.test(token)) {
         // A path that does not exist yet: a file the task will create, where the prompt says.
         const path = projectRoot && !files.some((file) => file.startsWith(`${token.split('/')[0]}/`)) ? `${projectRoot}/${token}` : token;
-        out.push({ path, score: 0.7, reason: `new file "${token}" named in the prompt` });
+        out.push({ path, score: 0.7, reason: `new file "${token}" named in the prompt`, stated: 'prompt' });
       }
     }
   }
