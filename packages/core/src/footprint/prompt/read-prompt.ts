@@ -24,6 +24,8 @@ export interface PromptFacts {
 /** "drop `assertInInjectionContext`", "rename withEffects to ...": the name right after the verb. */
 const REMOVES = /\b(?:remove|removes|removed|removing|drop|drops|dropped|dropping|rename|renames|renamed|renaming|inline|inlines|inlined|inlining)\s+(?:the\s+)?`?([A-Za-z_$][\w$]*)/gi;
 
+const TYPE_SPELLINGS: Record<string, string> = { tests: 'test', doc: 'docs', features: 'feat', feature: 'feat', bugfix: 'fix' };
+
 const CONVENTIONAL = /^\s*([a-z]+)(?:\(([^)]*)\))?!?:\s*/i;
 
 const STOPWORDS = new Set(
@@ -39,7 +41,9 @@ export function readPrompt(text: string): PromptFacts {
   const lines = text.split('\n').map((line) => line.replace(/^#+\s*/, ''));
   const conventionalLine = lines.find((line) => CONVENTIONAL.test(line) && /^\s*[a-z]+(\([^)]*\))?!?:\s/i.test(line));
   const conventional = conventionalLine === undefined ? null : CONVENTIONAL.exec(conventionalLine);
-  const type = conventional?.[1]?.toLowerCase();
+  const written = conventional?.[1]?.toLowerCase();
+  // `tests:` and `doc:` are common spellings of the conventional `test:` and `docs:`.
+  const type = written === undefined ? undefined : (TYPE_SPELLINGS[written] ?? written);
   const scopes = (conventional?.[2] ?? '')
     .split(/[,\s]+/)
     .map((scope) => scope.trim().toLowerCase())

@@ -1,0 +1,23 @@
+import { readPrompt } from './read-prompt';
+
+describe('readPrompt', () => {
+  it('reads the conventional-commit type and scopes, with the common misspellings of the type', () => {
+    expect(readPrompt('fix(store, effects): keep order')).toMatchObject({ type: 'fix', scopes: ['store', 'effects'] });
+    expect(readPrompt('tests: fix migration tests on Windows').type).toBe('test');
+    expect(readPrompt('doc: typo').type).toBe('docs');
+    expect(readPrompt('# Task\nperf(router): faster matching').type).toBe('perf');
+  });
+
+  it('names the identifiers a task removes, drops, renames or inlines', () => {
+    expect(readPrompt('fix(signals): drop `assertInInjectionContext` in production').removes).toEqual(['assertInInjectionContext']);
+    expect(readPrompt('feat: rename withEffects to withEventHandlers').removes).toEqual(['withEffects']);
+    // prose after the verb is not a name
+    expect(readPrompt('refactor: remove the options parameter').removes).toEqual([]);
+  });
+
+  it('keeps capitalised words inside a sentence apart from identifiers, and skips sentence starts', () => {
+    const facts = readPrompt('feat(signals): Provide Dispatcher and Events at the platform level. Works with SignalStore');
+    expect(facts.capitalized).toEqual(['Dispatcher', 'Events']);
+    expect(facts.identifiers).toContain('SignalStore');
+  });
+});
