@@ -155,6 +155,15 @@ describe('predictFootprint', () => {
     expect(predict('fix(store): tidy the migration').writes.filter((entry) => !entry.pattern && entry.path.includes('migrations/'))).toEqual([]);
   });
 
+  it('a common word does not choose among the many files a rarer word matches', () => {
+    const guides = ['component', 'component-store', 'effects', 'entity', 'router', 'signals'].map((guide) => `apps/www/guide/${guide}/install.md`);
+    const components = Array.from({ length: 130 }, (_, i) => `apps/www/src/part-${String.fromCharCode(97 + (i % 26))}${Math.floor(i / 26)}.component.ts`);
+    const footprint = predictFootprint({ ...task('docs(www): add install instructions component'), project: undefined }, { files: [...guides, ...components], projects: [{ name: 'www', root: 'apps/www' }] });
+    const installPages = footprint.writes.filter((entry) => entry.path.endsWith('install.md'));
+    expect(installPages).toHaveLength(6);
+    expect(new Set(installPages.map((entry) => entry.confidence)).size).toBe(1);
+  });
+
   it('a vague task\'s stand-ins come from the folder its words name, when that folder has history', () => {
     const storeFiles = ['libs/store/src/store.ts', 'libs/store/src/select.ts', 'libs/store/events/src/dispatcher.ts', 'libs/store/events/src/events.ts'];
     const history = [

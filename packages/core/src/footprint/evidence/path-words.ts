@@ -23,12 +23,16 @@ export function pathWords(promptWords: readonly string[], files: readonly string
   const total = query.reduce((sum, word) => sum + idf(word), 0) || 1;
 
   const rare = (word: string) => (df.get(word) ?? 0) <= Math.max(3, pool.length * 0.05);
+  const distinctive = (word: string) => (df.get(word) ?? 0) <= 3;
   const scored = tokenized
     .map(({ file, tokens }) => {
-      // A common word ("migration" among eleven migration files) cannot pick a file, but it
-      // backs a rarer one: "migration ... v18" is the v18 migration, not any file spelling 18.
+      // A common word ("migration" among eleven migration files) cannot pick a file, but it backs
+      // a distinctive one: "migration ... v18" is the v18 migration, not any file spelling 18.
+      // It must not choose among a rare word's many files: "install ... component" is not the
+      // install pages of the two guides whose folders spell "component".
       const rareMatches = query.filter((word) => tokens.has(word) && rare(word));
-      const matched = rareMatches.length > 0 ? query.filter((word) => tokens.has(word)) : [];
+      const backed = rareMatches.some(distinctive);
+      const matched = backed ? query.filter((word) => tokens.has(word)) : rareMatches;
       return { file, matched, share: matched.reduce((sum, word) => sum + idf(word), 0) / total };
     })
     .filter((entry) => entry.matched.length > 0 && entry.share >= 0.3)
