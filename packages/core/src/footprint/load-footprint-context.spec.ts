@@ -51,6 +51,13 @@ describe('footprint from a real repository', () => {
     expect(footprint.writes.find((e) => e.path === 'modules/effects/src/effect.ts')).toBeUndefined();
   });
 
+  it('a capitalised word of prose finds the class of that name, and only a declaration counts', async () => {
+    const { footprint } = await predict('fix(store): reset the Memo after a failure');
+    expect(footprint.writes.find((e) => e.path === 'modules/store/src/selector.ts')!.reasons).toContain('declares class `Memo`');
+    const { footprint: prose } = await predict('docs: explain the Guide better');
+    expect(prose.writes.some((e) => e.reasons.some((reason) => reason.startsWith('declares')))).toBe(false);
+  });
+
   it('a name the task removes takes every file that uses it along, found with git grep', async () => {
     const { footprint } = await predict('fix(store): drop `createSelector` in production');
     expect(footprint.writes.find((e) => e.path === 'modules/store/src/selector.ts')!.reasons).toContain('uses `createSelector`, which the task removes or renames');

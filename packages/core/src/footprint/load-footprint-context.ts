@@ -17,11 +17,12 @@ export async function loadFootprintContext(
   prompts: readonly string[],
 ): Promise<FootprintContext> {
   const facts = prompts.map((prompt) => readPrompt(prompt));
-  const identifiers = [...new Set(facts.flatMap((fact) => [...fact.identifiers, ...fact.capitalized]))];
+  const identifiers = [...new Set(facts.flatMap((fact) => fact.identifiers))];
+  const proseNames = [...new Set(facts.flatMap((fact) => fact.capitalized))];
   const routes = prompts.flatMap((prompt) => routesIn(prompt));
   const [history, declarations, routeFiles, usages] = await Promise.all([
     readHistory(root),
-    findDeclarations(root, identifiers, prompts.length),
+    findDeclarations(root, identifiers, prompts.length, proseNames),
     findRouteFiles(root, routes),
     findUsages(root, facts.flatMap((fact) => fact.removes)),
   ]);

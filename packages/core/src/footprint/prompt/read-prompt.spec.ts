@@ -19,5 +19,6 @@ describe('readPrompt', () => {
     const facts = readPrompt('feat(signals): Provide Dispatcher and Events at the platform level. Works with SignalStore');
     expect(facts.capitalized).toEqual(['Dispatcher', 'Events']);
     expect(facts.identifiers).toContain('SignalStore');
+    expect(readPrompt('refactor(accounts): use the logger\nUpdate the callers\n- Add a test, Other places').capitalized).toEqual(['Other']);
   });
 });

@@ -65,7 +65,8 @@ export function readPrompt(text: string): PromptFacts {
   for (const scope of scopes) identifiers.delete(scope);
   const body = conventionalLine === undefined ? text : lines.map((line) => (line === conventionalLine ? line.replace(CONVENTIONAL, '') : line)).join('\n');
   const removes = [...text.matchAll(REMOVES)].map((match) => match[1]!).filter((name) => identifiers.has(name) || /^[A-Z][a-z0-9]+[A-Z]/.test(name));
-  const capitalized = [...body.matchAll(/(?<=[^.!?:\s]\s+)([A-Z][a-z0-9]{2,})\b/g)].map((match) => match[1]!).filter((word) => !identifiers.has(word));
+  // Inside a sentence: after a word on the same line, not after a full stop, a line break or a list bullet.
+  const capitalized = [...body.matchAll(/(?<=[A-Za-z0-9,;)`'"][ \t]+)([A-Z][a-z0-9]{2,})\b/g)].map((match) => match[1]!).filter((word) => !identifiers.has(word));
   return { type, scopes, paths, identifiers: [...identifiers], words: words(body), removes: [...new Set(removes)], capitalized: [...new Set(capitalized)] };
 }
 

@@ -19,22 +19,42 @@ const IDENTIFIERS_PER_PROMPT = 24;
  * files that mention them (fast on any size), then ts-morph parses only those files, without a type
  * checker, to tell a declaration from a use. Files that do not parse are skipped with a note.
  */
-export async function findDeclarations(root: string, identifiers: readonly string[], prompts = 1): Promise<{ declarations: Map<string, Declaration[]>; notes: string[] }> {
+export async function findDeclarations(
+  root: string,
+  identifiers: readonly string[],
+  prompts = 1,
+  /** Capitalised words of prose (`Events`): only a class, interface, type, enum or function of that name is looked for. */
+  proseNames: readonly string[] = [],
+): Promise<{ declarations: Map<string, Declaration[]>; notes: string[] }> {
   const declarations = new Map<string, Declaration[]>();
   const notes: string[] = [];
   const MAX_IDENTIFIERS = IDENTIFIERS_PER_PROMPT * Math.max(1, prompts);
   const MAX_CANDIDATE_FILES = CANDIDATE_FILES_PER_PROMPT * Math.max(1, prompts);
-  const names = identifiers.filter((name) => /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name)).slice(0, MAX_IDENTIFIERS);
+  const valid = (name: string) => /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
+  const code = identifiers.filter(valid).slice(0, MAX_IDENTIFIERS);
+  const prose = proseNames.filter((name) => valid(name) && !code.includes(name)).slice(0, MAX_IDENTIFIERS);
+  const names = [...code, ...prose];
   if (names.length === 0) return { declarations, notes };
 
-  const grep = await execGit(root, ['grep', '-l', '-w', '-F', '-I', ...names.flatMap((name) => ['-e', name]), '--', '*.ts', '*.tsx', '*.mts', '*.cts', '*.js', '*.jsx', '*.mjs']);
+  const globs = ['--', '*.ts', '*.tsx', '*.mts', '*.cts', '*.js', '*.jsx', '*.mjs'];
+  // One fixed-string walk of the tree for both: a code name anywhere, a prose word (`Store`,
+  // mentioned everywhere) only where something declares it (`class Store`).
+  const patterns = [...code, ...prose.flatMap((name) => ['function', 'class', 'interface', 'type', 'enum'].map((keyword) => `${keyword} ${name}`))];
+  const grep = await execGit(root, ['grep', '-l', '-w', '-F', '-I', ...patterns.flatMap((pattern) => ['-e', pattern]), ...globs]);
   const candidates = grep.stdout.split('\n').filter((file) => SOURCE_FILE.test(file) && !file.endsWith('.d.ts'));
   if (candidates.length === 0) return { declarations, notes };
   if (candidates.length > MAX_CANDIDATE_FILES) notes.push(`identifiers mentioned in ${candidates.length} files; parsed the first ${MAX_CANDIDATE_FILES} that declare one`);
 
   // Cheap textual filter first: a file that declares one of the names says `function name`, `class name`, `name(`, `name =` or `name:`.
   const wanted = new Set(names);
-  const declarer = new RegExp(`(?:function\\*?|class|interface|type|enum|const|let|var|namespace)\\s+(${names.map(escape).join('|')})\\b|\\b(${names.map(escape).join('|')})\\s*(?:[(<=:]|\\?:)`);
+  // Prose words are common (`Store(`, `Events:`): only a type-level declaration of one is worth a parse.
+  const either = (list: readonly string[]) => list.map(escape).join('|');
+  const declarer = new RegExp(
+    [
+      ...(code.length > 0 ? [`(?:function\\*?|class|interface|type|enum|const|let|var|namespace)\\s+(${either(code)})\\b|\\b(${either(code)})\\s*(?:[(<=:]|\\?:)`] : []),
+      ...(prose.length > 0 ? [`(?:function|class|interface|type|enum)\\s+(${either(prose)})\\b`] : []),
+    ].join('|'),
+  );
   const texts = new Map<string, string>();
   for (const file of candidates) {
     if (texts.size >= MAX_CANDIDATE_FILES) break;
