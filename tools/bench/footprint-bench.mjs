@@ -4,6 +4,8 @@
 //
 //   node tools/bench/footprint-bench.mjs --repo <git dir of ngrx/platform> [--limit N] [--jobs 2] [--out bench-results/footprint.json]
 //
+// To compare two runs: node tools/bench/footprint-diff.mjs <before.json> <after.json>.
+//
 // --assist scores the model-assisted mode instead (needs OPENAI_API_KEY; CODEWAVES_ASSIST_MODEL picks
 // the model): one model call per prediction, 450 in a full run. Score it separately from the default.
 //
