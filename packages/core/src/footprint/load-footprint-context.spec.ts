@@ -65,6 +65,15 @@ describe('footprint from a real repository', () => {
     expect(deprecated.writes.some((e) => e.reasons.some((reason) => reason.startsWith('uses ')))).toBe(false);
   });
 
+  it('looks up the users of every name a sprint removes, a few greps at a time', async () => {
+    const files = await listWorkspaceFiles(repo.root);
+    const prompts = ['createSelector', 'createReducer', 'createEffect', 'Memo', 'reset', 'handler'].map((name) => `refactor: drop \`${name}\``);
+    const context = await loadFootprintContext(repo.root, files, [], prompts);
+    expect([...context.usages!.keys()].sort()).toEqual(['Memo', 'createEffect', 'createReducer', 'createSelector', 'handler', 'reset']);
+    expect(context.usages!.get('createReducer')).toEqual(['modules/store/src/reducer.ts']);
+    expect(context.usages!.get('handler')).toEqual(['modules/effects/src/routes.ts']);
+  });
+
   it('reads: files that import what the task writes; writes when the task changes a signature', async () => {
     const files = await listWorkspaceFiles(repo.root);
     const workspace = await detectWorkspace(repo.root, files);
