@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { CodewavesError } from '../errors';
-import { execGit, git, uncommittedPaths } from '../git';
+import { execGit, git, uncommittedPaths, withWorktreeLock } from '../git';
 import { worktreesRoot } from '../sandbox';
 import { readThread, type RunState, type ThreadEvent } from '../threads';
 
@@ -33,7 +33,7 @@ export async function applyThreads(root: string, state: RunState, runDir: string
   // thread applied does the user's branch move, by fast-forward to the scratch result.
   const scratch = join(worktreesRoot(root, env), state.runId, '.apply');
   await execGit(root, ['worktree', 'remove', '--force', scratch]);
-  await git(root, ['worktree', 'add', '--detach', '-q', scratch, 'HEAD']);
+  await withWorktreeLock(root, () => git(root, ['worktree', 'add', '--detach', '-q', scratch, 'HEAD']));
   const applied: AppliedThread[] = [];
   try {
     for (const thread of ordered) {

@@ -1,2 +1,3 @@
 export * from './exec-git';
 export * from './repository';
+export * from './worktree-lock';

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { execGit, git } from '../git';
+import { execGit, git, withWorktreeLock } from '../git';
 
 /** How each package manager rewrites its lockfile from the package.json files alone, running no scripts. */
 const REGENERATE: Record<string, { program: string; args: string[] }> = {
@@ -33,7 +33,7 @@ export async function regenerateLockfiles(
 ): Promise<Map<string, string> | undefined> {
   const commit = (await git(root, ['commit-tree', tree, '-m', 'codewaves: lockfile regeneration'], { env })).trim();
   const path = join(tmpdir(), `codewaves-lockfile-${process.pid}-${Date.now()}`);
-  await git(root, ['worktree', 'add', '--detach', '-q', path, commit]);
+  await withWorktreeLock(root, () => git(root, ['worktree', 'add', '--detach', '-q', path, commit]));
   try {
     const regenerated = new Map<string, string>();
     for (const file of lockfiles) {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { commandEnvironment, runShellCommand } from '../agent/tools';
-import { execGit, git } from '../git';
+import { execGit, git, withWorktreeLock } from '../git';
 import { LINKED_FOLDERS, worktreesRoot } from '../sandbox';
 import type { WorkspaceKind } from '../workspace';
 
@@ -36,7 +36,7 @@ export function waveCheckCommand(option: string | undefined, workspaceKind: Work
 export async function checkWave(options: { root: string; runId: string; wave: number; base: string; head: string; command: string; env: NodeJS.ProcessEnv }): Promise<WaveCheck> {
   const path = join(worktreesRoot(options.root, options.env), options.runId, `.check-wave-${options.wave}`);
   await execGit(options.root, ['worktree', 'remove', '--force', path]);
-  await git(options.root, ['worktree', 'add', '--detach', '-q', path, options.head]);
+  await withWorktreeLock(options.root, () => git(options.root, ['worktree', 'add', '--detach', '-q', path, options.head]));
   try {
     for (const folder of LINKED_FOLDERS) {
       if (existsSync(join(options.root, folder)) && !existsSync(join(path, folder))) await symlink(join(options.root, folder), join(path, folder), 'dir');

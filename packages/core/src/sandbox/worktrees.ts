@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { homedir, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { simpleGit } from 'simple-git';
-import { execGit, git } from '../git';
+import { execGit, git, withWorktreeLock } from '../git';
 
 export interface Worktree {
   taskId: string;
@@ -44,7 +44,7 @@ export async function createWorktree(options: {
     await removeWorktree(options.workspaceRoot, path);
   }
   await mkdir(dirname(path), { recursive: true });
-  await simpleGit(options.workspaceRoot).raw(['worktree', 'add', '-B', options.branch, path, options.base]);
+  await withWorktreeLock(options.workspaceRoot, () => simpleGit(options.workspaceRoot).raw(['worktree', 'add', '-B', options.branch, path, options.base]));
   await linkNodeModules(options.workspaceRoot, path);
   return { taskId: options.taskId, path, branch: options.branch, base: options.base };
 }
@@ -80,7 +80,9 @@ export async function commitWorktree(worktree: Worktree, message: string, author
 }
 
 export async function removeWorktree(workspaceRoot: string, path: string): Promise<void> {
-  await execGit(workspaceRoot, ['worktree', 'remove', '--force', path]);
-  await rm(path, { recursive: true, force: true });
-  await execGit(workspaceRoot, ['worktree', 'prune']);
+  await withWorktreeLock(workspaceRoot, async () => {
+    await execGit(workspaceRoot, ['worktree', 'remove', '--force', path]);
+    await rm(path, { recursive: true, force: true });
+    await execGit(workspaceRoot, ['worktree', 'prune']);
+  });
 }
