@@ -52,7 +52,8 @@ const OUTSIDE_SCOPE = 0.4;
  * Scores of one path combine as independent evidence (1 - product of (1 - s)). Pure: data in, data out.
  */
 export function predictFootprint(task: Task, context: FootprintContext): Footprint {
-  const facts = readPrompt(`${task.title}\n${task.prompt}`);
+  const text = `${task.title}\n${task.prompt}`;
+  const facts = readPrompt(text);
   const { files, existing, index } = filesOf(context.files);
   const projectRootOf = (file: string) => owningProject(context.projects, file)?.root;
   const { taskProjectRoot, scopeRoots, roots } = focusOf(task, facts.scopes, context.projects, files);
@@ -64,11 +65,11 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   combined.add(declaredSymbols(facts.identifiers, context.declarations ?? new Map(), facts.capitalized));
   if (context.declarations) {
     const declarations = context.declarations;
-    combined.add(newFiles(`${task.title}\n${task.prompt}`, facts.identifiers, (identifier) => (declarations.get(identifier)?.length ?? 0) > 0, roots, files, { ...index, existing }, projectRootOf));
+    combined.add(newFiles(text, facts, (identifier) => (declarations.get(identifier)?.length ?? 0) > 0, roots, files, { ...index, existing }, projectRootOf));
   }
-  combined.add(removedNameUsers(`${task.title}\n${task.prompt}`, facts.removes, context.usages ?? new Map()));
-  combined.add(routeHandlers(routesIn(`${task.title}\n${task.prompt}`), context.routeFiles ?? new Map()));
-  combined.add(publicApi(`${task.title}\n${task.prompt}`, roots, existing));
+  combined.add(removedNameUsers(text, facts.removes, context.usages ?? new Map()));
+  combined.add(routeHandlers(routesIn(text), context.routeFiles ?? new Map()));
+  combined.add(publicApi(text, roots, existing));
   // Seeds for co-change come from direct evidence only: history feeding on history runs away.
   const directSeeds = combined.above(0.5);
   // Within the scope's history the scope word itself says nothing more.
@@ -76,7 +77,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   const query = scopeRoots.length > 0 ? facts.words.filter((word) => !facts.scopes.includes(word)) : [...facts.words, ...facts.scopes.flatMap((scope) => words(scope))];
   combined.add(historySimilarity(query, relevantHistory(history, scopeRoots), existing));
   combined.add(pathWords(query, files, roots));
-  combined.add(toolConfig(`${task.title}\n${task.prompt}`, facts.words, roots, files));
+  combined.add(toolConfig(text, facts.words, roots, files));
   combined.add(coChange(directSeeds, history, existing));
   combined.add(pairedTests(combined.above(0.45), index.testsByStem, projectRootOf, facts.type === 'test'));
 

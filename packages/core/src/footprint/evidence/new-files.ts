@@ -1,4 +1,4 @@
-import { kebabCase, splitIdentifier } from '../prompt/read-prompt';
+import { kebabCase, splitIdentifier, type PromptFacts } from '../prompt/read-prompt';
 import type { Candidate } from './candidate';
 import { isTestFile, stemOf } from './mentioned-files';
 
@@ -24,7 +24,7 @@ export interface NewFileIndex {
  */
 export function newFiles(
   prompt: string,
-  identifiers: readonly string[],
+  { identifiers, renames }: Pick<PromptFacts, 'identifiers' | 'renames'>,
   isDeclared: (identifier: string) => boolean,
   roots: readonly string[],
   files: readonly string[],
@@ -41,10 +41,9 @@ export function newFiles(
   const creates = CREATES.test(prompt);
   const base = creates ? 0.55 : 0.45;
   const out: Candidate[] = [];
-  const renamed = renamesIn(prompt);
   for (const identifier of fresh) {
     const stem = kebabCase(identifier);
-    const oldName = renamed.get(identifier);
+    const oldName = renames.get(identifier);
     const besideOld = placeOfRenamed(oldName, index.stems, inRoots);
     const place = besideOld ?? placeLike(stem, sources, roots);
     if (!place) continue;
@@ -56,13 +55,6 @@ export function newFiles(
     const test = testPathLike(stem, place.analogueFiles, index.testsByStem, projectRootOf);
     if (test) out.push({ path: test, score: base * 0.85, ...(creates ? { creates: true } : {}), reason: `new test for \`${identifier}\`, where the tests of ${place.analogues[0]} live` });
   }
-  return out;
-}
-
-/** "rename `withEffects` to `withEventHandlers`": new name -> old name. */
-function renamesIn(prompt: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const match of prompt.matchAll(/\brenam(?:e|es|ed|ing)\s+`?([A-Za-z_$][\w$]*)`?\s+(?:to|into|as)\s+`?([A-Za-z_$][\w$]*)`?/gi)) out.set(match[2]!, match[1]!);
   return out;
 }
 

@@ -1,4 +1,4 @@
-import { splitIdentifier } from '../prompt/read-prompt';
+import { singular, splitIdentifier } from '../prompt/read-prompt';
 import type { Candidate } from './candidate';
 
 const MAX_MATCHES = 6;
@@ -43,6 +43,5 @@ export function pathWords(promptWords: readonly string[], files: readonly string
 
 function normalise(word: string): string {
   const lower = word.toLowerCase();
-  if (/^v\d+$/.test(lower)) return lower.slice(1);
-  return lower.length > 4 && lower.endsWith('s') && !lower.endsWith('ss') ? lower.slice(0, -1) : lower;
+  return /^v\d+$/.test(lower) ? lower.slice(1) : singular(lower);
 }

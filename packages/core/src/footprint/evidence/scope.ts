@@ -1,3 +1,4 @@
+import { singular } from '../prompt/read-prompt';
 import type { Project } from '../../workspace';
 
 /**
@@ -74,9 +75,4 @@ export function foldersTheTaskNames(roots: readonly string[], words: readonly st
     }
   }
   return [...found.values()].filter((folders) => folders.size === 1).flatMap((folders) => [...folders]).sort();
-}
-
-function singular(word: string): string {
-  const lower = word.toLowerCase();
-  return lower.length > 4 && lower.endsWith('s') && !lower.endsWith('ss') ? lower.slice(0, -1) : lower;
 }

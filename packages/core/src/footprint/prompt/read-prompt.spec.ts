@@ -11,6 +11,7 @@ describe('readPrompt', () => {
   it('names the identifiers a task removes, drops, renames or inlines', () => {
     expect(readPrompt('fix(signals): drop `assertInInjectionContext` in production').removes).toEqual(['assertInInjectionContext']);
     expect(readPrompt('feat: rename withEffects to withEventHandlers').removes).toEqual(['withEffects']);
+    expect(readPrompt('feat: rename `withEffects` to `withEventHandlers`').renames).toEqual(new Map([['withEventHandlers', 'withEffects']]));
     // prose after the verb is not a name
     expect(readPrompt('refactor: remove the options parameter').removes).toEqual([]);
   });

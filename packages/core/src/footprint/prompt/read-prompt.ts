@@ -14,6 +14,8 @@ export interface PromptFacts {
   words: string[];
   /** Identifiers the task removes, drops, renames or inlines: every file that uses one changes with it. */
   removes: string[];
+  /** "rename `withEffects` to `withEventHandlers`": each new name, with the name it replaces. */
+  renames: Map<string, string>;
   /**
    * Capitalised single words inside a sentence (`provide Dispatcher and Events`): maybe a class or
    * type, maybe prose. Only an exported declaration of one counts, so they are kept apart from `identifiers`.
@@ -23,6 +25,8 @@ export interface PromptFacts {
 
 /** "drop `assertInInjectionContext`", "rename withEffects to ...": the name right after the verb. */
 const REMOVES = /\b(?:remove|removes|removed|removing|drop|drops|dropped|dropping|rename|renames|renamed|renaming|inline|inlines|inlined|inlining)\s+(?:the\s+)?`?([A-Za-z_$][\w$]*)/gi;
+
+const RENAMES = /\brenam(?:e|es|ed|ing)\s+`?([A-Za-z_$][\w$]*)`?\s+(?:to|into|as)\s+`?([A-Za-z_$][\w$]*)`?/gi;
 
 const TYPE_SPELLINGS: Record<string, string> = { tests: 'test', doc: 'docs', features: 'feat', feature: 'feat', bugfix: 'fix' };
 
@@ -67,7 +71,8 @@ export function readPrompt(text: string): PromptFacts {
   const removes = [...text.matchAll(REMOVES)].map((match) => match[1]!).filter((name) => identifiers.has(name) || /^[A-Z][a-z0-9]+[A-Z]/.test(name));
   // Inside a sentence: after a word on the same line, not after a full stop, a line break or a list bullet.
   const capitalized = [...body.matchAll(/(?<=[A-Za-z0-9,;)`'"][ \t]+)([A-Z][a-z0-9]{2,})\b/g)].map((match) => match[1]!).filter((word) => !identifiers.has(word));
-  return { type, scopes, paths, identifiers: [...identifiers], words: words(body), removes: [...new Set(removes)], capitalized: [...new Set(capitalized)] };
+  const renames = new Map([...text.matchAll(RENAMES)].map((match) => [match[2]!, match[1]!]));
+  return { type, scopes, paths, identifiers: [...identifiers], words: words(body), removes: [...new Set(removes)], renames, capitalized: [...new Set(capitalized)] };
 }
 
 /** Lower-case content words; identifiers also yield their parts (`patchState` -> patch, state). */
@@ -90,6 +95,12 @@ export function splitIdentifier(identifier: string): string[] {
     .split(/[\s_\-.$/]+/)
     .map((part) => part.toLowerCase())
     .filter(Boolean);
+}
+
+/** `migrations` -> `migration`, `events` -> `event`: plurals compared loosely, short words and `-ss` left alone. */
+export function singular(word: string): string {
+  const lower = word.toLowerCase();
+  return lower.length > 4 && lower.endsWith('s') && !lower.endsWith('ss') ? lower.slice(0, -1) : lower;
 }
 
 /** `withHooks` -> `with-hooks`: how identifiers usually become file names. */
