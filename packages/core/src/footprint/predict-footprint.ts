@@ -93,8 +93,8 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   if (fallback) {
     const fallbackRoots = scopeRoots.length > 0 ? scopeRoots : [taskProjectRoot ?? ''];
     // No stand-ins for the workspace root, even in a single-package repository: on typeorm's
-    // history they were right 1 time in 11 (micro P 0.36 -> 0.28 for the same F1), and the whole
-    // project as a pattern keeps such a task safely apart instead.
+    // history 6 of the 78 files they added were right (micro P 0.36 -> 0.28 for the same F1),
+    // and the whole project as a pattern keeps such a task safely apart instead.
     const hot = fallbackRoots.some((root) => root !== '') ? standIns(fallbackRoots, query, files, history, existing, projectRootOf) : [];
     if (hot.length > 0) {
       combined.add(hot);
