@@ -21,6 +21,7 @@ describe('footprint from a real repository', () => {
       'modules/effects/package.json': '{"name":"@acme/effects"}',
       'modules/effects/src/effect.ts': "import { createSelector } from '@acme/store';\nexport const createEffect = () => createSelector();\n",
       'modules/effects/spec/effect.spec.ts': '',
+      'modules/effects/src/memoized.ts': "import { createSelector } from '@acme/store';\nexport const memoized = createSelector;\n",
       'docs/guide.md': '# guide\n',
       'modules/effects/src/routes.ts': "router.post('/api/effects', handler);\nrouter.get('/api/effects/:id', show);\n",
     });
@@ -63,6 +64,13 @@ describe('footprint from a real repository', () => {
     expect(footprint.writes.find((e) => e.path === 'modules/store/src/selector.ts')!.reasons).toContain('uses `createSelector`, which the task removes or renames');
     const { footprint: deprecated } = await predict('fix(store): deprecate and drop `createSelector`');
     expect(deprecated.writes.some((e) => e.reasons.some((reason) => reason.startsWith('uses ')))).toBe(false);
+  });
+
+  it('a name the task replaces takes its users inside the task\'s project along, even when "deprecated"', async () => {
+    const { footprint, predicted } = await predict('refactor(effects): replace deprecated createSelector');
+    expect(footprint.writes.find((e) => e.path === 'modules/effects/src/memoized.ts')!.reasons).toContain('uses `createSelector`, which the task replaces');
+    // the store's own users of the name are another project's business
+    expect(predicted).not.toContain('modules/store/spec/selector.spec.ts');
   });
 
   it('looks up the users of every name a sprint removes, a few greps at a time', async () => {

@@ -24,7 +24,7 @@ export async function loadFootprintContext(
     readHistory(root),
     findDeclarations(root, identifiers, prompts.length, proseNames),
     findRouteFiles(root, routes),
-    findUsages(root, facts.flatMap((fact) => fact.removes)),
+    findUsages(root, facts.flatMap((fact) => [...fact.removes, ...fact.replaces])),
   ]);
   const notes = [...(history.note ? [history.note] : []), ...declarations.notes];
   return { files, projects, history: history.commits, declarations: declarations.declarations, routeFiles, usages, notes };

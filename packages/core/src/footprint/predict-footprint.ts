@@ -15,7 +15,7 @@ import { isTestFile, mentionedFiles, stemOf } from './evidence/mentioned-files';
 import { newFiles } from './evidence/new-files';
 import { pairedTests } from './evidence/paired-tests';
 import { pathWords } from './evidence/path-words';
-import { removedNameUsers } from './evidence/removed-names';
+import { removedNameUsers, replacedNameUsers } from './evidence/removed-names';
 import { toolConfig } from './evidence/tool-config';
 import { foldersTheTaskNames, projectsForScopes } from './evidence/scope';
 import { publicApi } from './evidence/public-api';
@@ -30,7 +30,7 @@ export interface FootprintContext {
   projects: readonly Project[];
   history?: readonly CommitRecord[];
   declarations?: ReadonlyMap<string, readonly Declaration[]>;
-  /** Code files that use each name a prompt removes or renames. */
+  /** Code files that use each name a prompt removes, renames or replaces. */
   usages?: ReadonlyMap<string, readonly string[]>;
   /** Files that register each HTTP route the prompts name, by route path. */
   routeFiles?: ReadonlyMap<string, readonly string[]>;
@@ -68,6 +68,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
     combined.add(newFiles(text, facts, (identifier) => (declarations.get(identifier)?.length ?? 0) > 0, roots, files, { ...index, existing }, projectRootOf));
   }
   combined.add(removedNameUsers(text, facts.removes, context.usages ?? new Map()));
+  combined.add(replacedNameUsers(facts.replaces, context.usages ?? new Map(), roots));
   combined.add(routeHandlers(routesIn(text), context.routeFiles ?? new Map()));
   combined.add(publicApi(text, roots, existing));
   // Seeds for co-change come from direct evidence only: history feeding on history runs away.

@@ -14,11 +14,27 @@ const KEEPS_USERS = /\b(deprecat\w*|migrations?|migrator|schematics?)\b/i;
  */
 export function removedNameUsers(prompt: string, removes: readonly string[], usages: ReadonlyMap<string, readonly string[]>): Candidate[] {
   if (removes.length === 0 || KEEPS_USERS.test(prompt)) return [];
+  return usersOf(removes, usages, () => true, (name) => `uses \`${name}\`, which the task removes or renames`);
+}
+
+/**
+ * Moving off a name ("replace deprecated `ENVIRONMENT_INITIALIZER`") changes the task's own files
+ * that use it. The name is often declared elsewhere (a framework export used by every package),
+ * so its users are counted inside the task's projects; "deprecated" here describes the old name,
+ * the users still change.
+ */
+export function replacedNameUsers(replaces: readonly string[], usages: ReadonlyMap<string, readonly string[]>, roots: readonly string[]): Candidate[] {
+  if (replaces.length === 0) return [];
+  const inRoots = (path: string) => roots.length === 0 || roots.some((root) => root === '' || path.startsWith(`${root}/`));
+  return usersOf(replaces, usages, inRoots, (name) => `uses \`${name}\`, which the task replaces`);
+}
+
+function usersOf(names: readonly string[], usages: ReadonlyMap<string, readonly string[]>, keep: (path: string) => boolean, reason: (name: string) => string): Candidate[] {
   const out: Candidate[] = [];
-  for (const name of removes) {
-    const users = usages.get(name) ?? [];
+  for (const name of names) {
+    const users = (usages.get(name) ?? []).filter(keep);
     if (users.length === 0 || users.length > MAX_USERS) continue;
-    for (const path of users) out.push({ path, score: SCORE, reason: `uses \`${name}\`, which the task removes or renames` });
+    for (const path of users) out.push({ path, score: SCORE, reason: reason(name) });
   }
   return out;
 }

@@ -16,6 +16,14 @@ describe('readPrompt', () => {
     expect(readPrompt('refactor: remove the options parameter').removes).toEqual([]);
   });
 
+  it('names what a task moves off, "deprecated" or not, and reads SCREAMING_CASE constants as code', () => {
+    expect(readPrompt('refactor(store): replace deprecated ENVIRONMENT_INITIALIZER')).toMatchObject({ replaces: ['ENVIRONMENT_INITIALIZER'], removes: [] });
+    expect(readPrompt('fix(component): use setTimeout instead of requestAnimationFrame in SSR mode').replaces).toEqual(['requestAnimationFrame']);
+    expect(readPrompt('refactor: replace uses of `legacyFetch` with the client').replaces).toEqual(['legacyFetch']);
+    expect(readPrompt('docs: replace the outdated screenshot').replaces).toEqual([]);
+    expect(readPrompt('fix: read MAX_RETRIES from the env').identifiers).toContain('MAX_RETRIES');
+  });
+
   it('keeps capitalised words inside a sentence apart from identifiers, and skips sentence starts', () => {
     const facts = readPrompt('feat(signals): Provide Dispatcher and Events at the platform level. Works with SignalStore');
     expect(facts.capitalized).toEqual(['Dispatcher', 'Events']);

@@ -8,12 +8,18 @@ export interface PromptFacts {
   scopes: string[];
   /** Path-like tokens: `src/a.ts`, `README.md`. */
   paths: string[];
-  /** Code identifiers: backticked tokens, camelCase, PascalCase, snake_case, kebab-case names. */
+  /** Code identifiers: backticked tokens, camelCase, PascalCase, snake_case, SCREAMING_CASE, kebab-case names. */
   identifiers: string[];
   /** Lower-case word tokens for text similarity, identifiers split into their words. */
   words: string[];
   /** Identifiers the task removes, drops, renames or inlines: every file that uses one changes with it. */
   removes: string[];
+  /**
+   * Names the task moves off: "replace deprecated `ENVIRONMENT_INITIALIZER`", "use setTimeout
+   * instead of `requestAnimationFrame`". Unlike a removal the name itself stays where it is declared,
+   * often in another package; the task's own files that use it change.
+   */
+  replaces: string[];
   /** "rename `withEffects` to `withEventHandlers`": each new name, with the name it replaces. */
   renames: Map<string, string>;
   /**
@@ -25,6 +31,8 @@ export interface PromptFacts {
 
 /** "drop `assertInInjectionContext`", "rename withEffects to ...": the name right after the verb. */
 const REMOVES = /\b(?:remove|removes|removed|removing|drop|drops|dropped|dropping|rename|renames|renamed|renaming|inline|inlines|inlined|inlining)\s+(?:the\s+)?`?([A-Za-z_$][\w$]*)/gi;
+
+const REPLACES = /\b(?:replac(?:e|es|ed|ing)\s+(?:the\s+)?(?:deprecated\s+|legacy\s+|old\s+)?(?:(?:uses?|usages?|calls?)\s+of\s+)?|instead\s+of\s+(?:the\s+)?)`?([A-Za-z_$][\w$]*)/gi;
 
 const RENAMES = /\brenam(?:e|es|ed|ing)\s+`?([A-Za-z_$][\w$]*)`?\s+(?:to|into|as)\s+`?([A-Za-z_$][\w$]*)`?/gi;
 
@@ -63,16 +71,18 @@ export function readPrompt(text: string): PromptFacts {
   for (const match of text.matchAll(/\[([a-z][a-z0-9]*(?:-[a-z0-9]+)+)\]/g)) identifiers.add(match[1]!);
   for (const match of text.matchAll(/\b([A-Za-z_$][A-Za-z0-9_$]*)\b/g)) {
     const word = match[1]!;
-    if (/[a-z][A-Z]/.test(word) || /^[A-Z][a-z0-9]+[A-Z]/.test(word) || /^[a-z0-9]+_[a-z0-9_]+$/.test(word)) identifiers.add(word);
+    if (/[a-z][A-Z]/.test(word) || /^[A-Z][a-z0-9]+[A-Z]/.test(word) || /^[a-z0-9]+_[a-z0-9_]+$/.test(word) || /^[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]$/.test(word)) identifiers.add(word);
   }
   for (const match of text.matchAll(/\b([a-z][a-z0-9]*(?:-[a-z0-9]+){1,5})\b/g)) identifiers.add(match[1]!);
   for (const scope of scopes) identifiers.delete(scope);
   const body = conventionalLine === undefined ? text : lines.map((line) => (line === conventionalLine ? line.replace(CONVENTIONAL, '') : line)).join('\n');
-  const removes = [...text.matchAll(REMOVES)].map((match) => match[1]!).filter((name) => identifiers.has(name) || /^[A-Z][a-z0-9]+[A-Z]/.test(name));
+  const isCodeName = (name: string) => identifiers.has(name) || /^[A-Z][a-z0-9]+[A-Z]/.test(name);
+  const removes = [...text.matchAll(REMOVES)].map((match) => match[1]!).filter(isCodeName);
+  const replaces = [...text.matchAll(REPLACES)].map((match) => match[1]!).filter(isCodeName);
   // Inside a sentence: after a word on the same line, not after a full stop, a line break or a list bullet.
   const capitalized = [...body.matchAll(/(?<=[A-Za-z0-9,;)`'"][ \t]+)([A-Z][a-z0-9]{2,})\b/g)].map((match) => match[1]!).filter((word) => !identifiers.has(word));
   const renames = new Map([...text.matchAll(RENAMES)].map((match) => [match[2]!, match[1]!]));
-  return { type, scopes, paths, identifiers: [...identifiers], words: words(body), removes: [...new Set(removes)], renames, capitalized: [...new Set(capitalized)] };
+  return { type, scopes, paths, identifiers: [...identifiers], words: words(body), removes: [...new Set(removes)], replaces: [...new Set(replaces)], renames, capitalized: [...new Set(capitalized)] };
 }
 
 /** Lower-case content words; identifiers also yield their parts (`patchState` -> patch, state). */
