@@ -70,7 +70,8 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   combined.add(removedNameUsers(text, facts.removes, context.usages ?? new Map()));
   combined.add(replacedNameUsers(facts.replaces, context.usages ?? new Map(), roots));
   combined.add(routeHandlers(routesIn(text), context.routeFiles ?? new Map()));
-  combined.add(publicApi(text, roots, existing));
+  const declaringFiles = [...facts.identifiers, ...facts.capitalized].flatMap((name) => (context.declarations?.get(name) ?? []).filter((entry) => entry.exported).map((entry) => entry.file));
+  combined.add(publicApi(text, roots, existing, declaringFiles));
   // Seeds for co-change come from direct evidence only: history feeding on history runs away.
   const directSeeds = combined.above(0.5);
   // Within the scope's history the scope word itself says nothing more.
