@@ -13,7 +13,7 @@ import { routesIn } from './sources/routes';
 import { isTaskFile } from '../tasks/discover-tasks';
 import { isTestFile, mentionedFiles, stemOf } from './evidence/mentioned-files';
 import { newFiles } from './evidence/new-files';
-import { pairedTests } from './evidence/paired-tests';
+import { ABOUT_TYPES, pairedTests } from './evidence/paired-tests';
 import { pathWords } from './evidence/path-words';
 import { removedNameUsers, replacedNameUsers } from './evidence/removed-names';
 import { toolConfig } from './evidence/tool-config';
@@ -81,7 +81,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   combined.add(pathWords(query, files, roots));
   combined.add(toolConfig(text, facts.words, roots, files));
   combined.add(coChange(directSeeds, history, existing));
-  combined.add(pairedTests(combined.above(0.45), index.testsByStem, projectRootOf, facts.type === 'test'));
+  combined.add(pairedTests(combined.above(0.45), index.testsByStem, projectRootOf, facts.type === 'test', ABOUT_TYPES.test(text)));
 
   if (scopeRoots.length > 0) {
     combined.scale((path) => (scopeRoots.some((root) => root === '' || path === root || path.startsWith(`${root}/`)) ? 1 : OUTSIDE_SCOPE), 'outside the scope\'s project');

@@ -29,11 +29,11 @@ export function mentionedFiles(paths: readonly string[], identifiers: readonly s
 }
 
 export function isTestFile(file: string): boolean {
-  return /(^|\/)(__tests__|spec|specs|test|tests|e2e)\//.test(file) || /\.(spec|test|e2e-spec|types\.spec)\.[cm]?[jt]sx?$/.test(file);
+  return /(^|\/)(__tests__|spec|specs|test|tests|e2e)\//.test(file) || /\.(spec|test|e2e-spec|types?\.(spec|test)|test-d|spec-d)\.[cm]?[jt]sx?$/.test(file);
 }
 
 /** The stem of a file: `src/with-hooks.spec.ts` -> `with-hooks`. */
 export function stemOf(file: string): string {
   const base = file.slice(file.lastIndexOf('/') + 1);
-  return base.replace(/\.(d\.)?[cm]?[jt]sx?$|\.[a-z0-9]+$/i, '').replace(/\.(spec|test|e2e-spec|types\.spec|types|stories)$/i, '').replace(/\.(spec|test)$/, '');
+  return base.replace(/\.(d\.)?[cm]?[jt]sx?$|\.[a-z0-9]+$/i, '').replace(/\.(types?\.(spec|test)|e2e-spec|test-d|spec-d|spec|test|types|stories)$/i, '').replace(/\.(spec|test)$/, '');
 }

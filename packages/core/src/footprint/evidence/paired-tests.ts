@@ -1,15 +1,26 @@
 import type { Candidate } from './candidate';
 import { isTestFile, stemOf } from './mentioned-files';
 
-/** The tests of a source file the task writes: same stem, same project (`src/a.ts` -> `spec/a.spec.ts`). */
-export function pairedTests(seeds: ReadonlyMap<string, number>, testsByStem: ReadonlyMap<string, string[]>, projectRootOf: (file: string) => string | undefined, testTask: boolean): Candidate[] {
+/** `a.types.spec.ts`, `spec/types/a.spec.ts`, `a.test-d.ts`: tests that only compile, checking the types a file exports. */
+const TYPE_TEST = /\.(types?\.(spec|test)|test-d|spec-d)\.[cm]?tsx?$|\/types?\/[^/]*\.(spec|test)\.[cm]?tsx?$/;
+/** The task is about what the compiler infers or accepts, not what the code does at run time. */
+export const ABOUT_TYPES = /\b(types?|typings?|typed|typing|infers?|inferred|inference|generics?|typescript|TS \d[\d.]*|overloads?)\b/i;
+
+/**
+ * The tests of a source file the task writes: same stem, same project (`src/a.ts` -> `spec/a.spec.ts`).
+ * A task about types changes the type tests of the file rather than its run-time tests.
+ */
+export function pairedTests(seeds: ReadonlyMap<string, number>, testsByStem: ReadonlyMap<string, string[]>, projectRootOf: (file: string) => string | undefined, testTask: boolean, typesTask = false): Candidate[] {
   const out: Candidate[] = [];
   for (const [source, score] of seeds) {
     if (isTestFile(source)) continue;
     const root = projectRootOf(source);
     const tests = (testsByStem.get(stemOf(source)) ?? []).filter((test) => projectRootOf(test) === root);
     if (tests.length === 0 || tests.length > 4) continue;
-    for (const test of tests) out.push({ path: test, score: (testTask ? 0.8 : 0.55) * score, reason: `tests ${source}` });
+    for (const test of tests) {
+      const weight = typesTask ? (TYPE_TEST.test(test) ? 0.8 : 0.45) : testTask ? 0.8 : 0.55;
+      out.push({ path: test, score: weight * score, reason: `${TYPE_TEST.test(test) ? 'type-tests' : 'tests'} ${source}` });
+    }
   }
   return out;
 }
