@@ -26,6 +26,13 @@ describe('predictFootprint', () => {
     expect(footprint.fallback).toBe(false);
   });
 
+  it('in a task about tests, an identifier that names only a test names that test', () => {
+    const withTests = [...files, 'apps/api/spec/types/of_type.spec.ts', 'apps/api/src/actions.ts'];
+    const named = (prompt: string) => predictFootprint(task(prompt), { files: withTests, projects }).writes.filter((e) => e.reasons.includes('file named after `of_type`')).map((e) => e.path);
+    expect(named('test: increase timeout for of_type test')).toEqual(['apps/api/spec/types/of_type.spec.ts']);
+    expect(named('fix: of_type narrows the union')).toEqual([]);
+  });
+
   it('falls back to the owning project, at the planner threshold so such tasks are kept apart', () => {
     const footprint = predictFootprint(task('make it better'), { files, projects });
     expect(footprint).toMatchObject({ fallback: true, writes: [{ path: 'apps/api/**', pattern: true, confidence: 0.4 }] });

@@ -61,7 +61,9 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
 
   const combined = new Combined();
   combined.add(declaredGlobs(task.touches, context.files));
-  combined.add(mentionedFiles(facts.paths, facts.identifiers, files, index.stems, taskProjectRoot));
+  // "fix the of_type test": a task about tests may name a test by the file it is named after.
+  const aboutTests = facts.type === 'test' || /\b(tests?|specs?)\b/i.test(text.replace(/^\s*\w+(\([^)]*\))?!?:/, ''));
+  combined.add(mentionedFiles(facts.paths, facts.identifiers, files, index.stems, taskProjectRoot, index.testsByStem, aboutTests));
   combined.add(declaredSymbols(facts.identifiers, context.declarations ?? new Map(), facts.capitalized));
   if (context.declarations) {
     const declarations = context.declarations;

@@ -1,8 +1,20 @@
 import type { Candidate } from './candidate';
 import { kebabCase } from '../prompt/read-prompt';
 
-/** Paths and file names written in the prompt, and identifiers that name a file (`withHooks` -> with-hooks.ts). */
-export function mentionedFiles(paths: readonly string[], identifiers: readonly string[], files: readonly string[], stems: ReadonlyMap<string, string[]>, projectRoot: string | undefined): Candidate[] {
+/**
+ * Paths and file names written in the prompt, and identifiers that name a file (`withHooks` ->
+ * with-hooks.ts). In a task about tests an identifier that names only test files names those
+ * (`increase timeout for of_type test` -> of_type.spec.ts).
+ */
+export function mentionedFiles(
+  paths: readonly string[],
+  identifiers: readonly string[],
+  files: readonly string[],
+  stems: ReadonlyMap<string, string[]>,
+  projectRoot: string | undefined,
+  testsByStem: ReadonlyMap<string, string[]> = new Map(),
+  aboutTests = false,
+): Candidate[] {
   const out: Candidate[] = [];
   for (const token of paths) {
     if (files.includes(token)) out.push({ path: token, score: 0.85, reason: `path "${token}" is in the prompt`, stated: 'prompt' });
@@ -18,8 +30,10 @@ export function mentionedFiles(paths: readonly string[], identifiers: readonly s
     }
   }
   for (const identifier of identifiers) {
-    for (const stem of new Set([identifier, identifier.toLowerCase(), kebabCase(identifier)])) {
-      const named = (stems.get(stem) ?? []).filter((file) => !isTestFile(file));
+    const spellings = new Set([identifier, identifier.toLowerCase(), kebabCase(identifier)]);
+    const sources = [...spellings].map((stem) => (stems.get(stem) ?? []).filter((file) => !isTestFile(file)));
+    const tests = aboutTests && sources.every((named) => named.length === 0) ? [...spellings].map((stem) => testsByStem.get(stem) ?? []) : [];
+    for (const named of [...sources, ...tests]) {
       if (named.length > 0 && named.length <= 4) {
         for (const file of named) out.push({ path: file, score: 0.6 / Math.sqrt(named.length), reason: `file named after \`${identifier}\`` });
       }
