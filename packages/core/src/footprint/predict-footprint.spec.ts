@@ -41,7 +41,8 @@ describe('predictFootprint', () => {
   it('resolves a named HTTP route to the files that register it', () => {
     const routeFiles = new Map([['/api/users', ['apps/api/src/routes/users.ts']]]);
     const footprint = predictFootprint(task('Add input validation to POST /api/users'), { files, projects, routeFiles });
-    expect(footprint.writes[0]).toMatchObject({ path: 'apps/api/src/routes/users.ts', reasons: ['registers route POST /api/users'] });
+    expect(footprint.writes[0]!.path).toBe('apps/api/src/routes/users.ts');
+    expect(footprint.writes[0]!.reasons[0]).toBe('registers route POST /api/users');
   });
 
   it('takes a path the prompt names that does not exist yet as a file the task creates', () => {
@@ -169,6 +170,13 @@ describe('predictFootprint', () => {
     const installPages = footprint.writes.filter((entry) => entry.path.endsWith('install.md'));
     expect(installPages).toHaveLength(6);
     expect(new Set(installPages.map((entry) => entry.confidence)).size).toBe(1);
+  });
+
+  it('a file named for a word of the task outranks one that spells it among other words', () => {
+    const site = ['apps/www/src/footer.component.ts', 'apps/www/src/guide-footer.component.ts', 'apps/www/src/menu.component.ts', 'apps/www/src/symbol-link.component.ts', 'apps/www/src/guide-link.component.ts'];
+    const footprint = predictFootprint({ ...task('docs(www): add links to community footer'), project: undefined }, { files: site, projects: [{ name: 'www', root: 'apps/www' }] });
+    const confidence = (path: string) => footprint.writes.find((entry) => entry.path === path)?.confidence ?? 0;
+    expect(confidence('apps/www/src/footer.component.ts')).toBeGreaterThan(1.3 * confidence('apps/www/src/guide-footer.component.ts'));
   });
 
   it('a vague task\'s stand-ins come from the folder its words name, when that folder has history', () => {

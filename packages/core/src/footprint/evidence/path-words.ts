@@ -2,6 +2,7 @@ import { singular, splitIdentifier } from '../prompt/read-prompt';
 import type { Candidate } from './candidate';
 
 const MAX_MATCHES = 6;
+const NAMED_FOR = 1.4;
 
 /**
  * Files whose path spells the task's words: "fix the migration script to v18" finds
@@ -33,7 +34,12 @@ export function pathWords(promptWords: readonly string[], files: readonly string
       const rareMatches = query.filter((word) => tokens.has(word) && rare(word));
       const backed = rareMatches.some(distinctive);
       const matched = backed ? query.filter((word) => tokens.has(word)) : rareMatches;
-      return { file, matched, share: matched.reduce((sum, word) => sum + idf(word), 0) / total };
+      // A file named for a distinctive word (`footer.component.ts` for "footer") is about it; one
+      // that only spells it among other words (`guide-footer.component.ts`) may be about something
+      // else. A word that names many files (twelve `install.md` pages) cannot pick among them.
+      const head = normalise(splitIdentifier(file.slice(file.lastIndexOf('/') + 1))[0] ?? '');
+      const share = matched.reduce((sum, word) => sum + idf(word), 0) / total;
+      return { file, matched, share: matched.includes(head) && distinctive(head) ? share * NAMED_FOR : share };
     })
     .filter((entry) => entry.matched.length > 0 && entry.share >= 0.3)
     .sort((a, b) => b.share - a.share || a.file.localeCompare(b.file))
