@@ -21,6 +21,8 @@ describe('footprint from a real repository', () => {
       'modules/effects/package.json': '{"name":"@acme/effects"}',
       'modules/effects/src/effect.ts': "import { createSelector } from '@acme/store';\nexport const createEffect = () => createSelector();\n",
       'modules/effects/spec/effect.spec.ts': '',
+      'modules/effects/jest.config.ts': 'export default {};\n',
+      'modules/effects/spec/memoized.spec.ts': "const spy = jest.fn();\n",
       'modules/effects/src/memoized.ts': "import { createSelector } from '@acme/store';\nexport const memoized = createSelector;\n",
       'docs/guide.md': '# guide\n',
       'modules/effects/src/routes.ts': "router.post('/api/effects', handler);\nrouter.get('/api/effects/:id', show);\n",
@@ -71,6 +73,15 @@ describe('footprint from a real repository', () => {
     expect(footprint.writes.find((e) => e.path === 'modules/effects/src/memoized.ts')!.reasons).toContain('uses `createSelector`, which the task replaces');
     // the store's own users of the name are another project's business
     expect(predicted).not.toContain('modules/store/spec/selector.spec.ts');
+  });
+
+  it('moving a project to another test runner rewrites the tests that call the old one', async () => {
+    const { footprint } = await predict('refactor(effects): migrate unit tests to Vitest');
+    expect(footprint.writes.find((e) => e.path === 'modules/effects/spec/memoized.spec.ts')!.reasons).toContain('calls jest, which the task replaces with vitest');
+    expect(footprint.writes.find((e) => e.path === 'modules/effects/jest.config.ts')!.reasons).toContain('configures jest, which the task replaces with vitest');
+    // the store's tests are another project's
+    const { footprint: store } = await predict('refactor(store): migrate unit tests to Vitest');
+    expect(store.writes.some((e) => e.reasons.some((reason) => reason.startsWith('calls jest')))).toBe(false);
   });
 
   it('looks up the users of every name a sprint removes, a few greps at a time', async () => {

@@ -2,7 +2,7 @@ import { findDeclarations } from './sources/declarations';
 import { readHistory } from './sources/history';
 import { findUsages } from './sources/usages';
 import { findRouteFiles, routesIn } from './sources/routes';
-import { readPrompt } from './prompt/read-prompt';
+import { readPrompt, TEST_RUNNERS } from './prompt/read-prompt';
 import type { FootprintContext } from './predict-footprint';
 import type { Project } from '../workspace';
 
@@ -24,7 +24,8 @@ export async function loadFootprintContext(
     readHistory(root),
     findDeclarations(root, identifiers, prompts.length, proseNames),
     findRouteFiles(root, routes),
-    findUsages(root, facts.flatMap((fact) => [...fact.removes, ...fact.replaces])),
+    // A move between test runners sweeps the tests that call the old one: look its name up too.
+    findUsages(root, [...facts.flatMap((fact) => [...fact.removes, ...fact.replaces]), ...(facts.some((fact) => fact.runnerSwitch) ? TEST_RUNNERS : [])]),
   ]);
   const notes = [...(history.note ? [history.note] : []), ...declarations.notes];
   return { files, projects, history: history.commits, declarations: declarations.declarations, routeFiles, usages, notes };

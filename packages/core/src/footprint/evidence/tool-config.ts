@@ -1,4 +1,5 @@
 import type { Candidate } from './candidate';
+import { TEST_RUNNERS } from '../prompt/read-prompt';
 
 /** Config file names by the tool the task names; the file name, not the folder, says which tool it is. */
 const TOOL_FILES: Record<string, RegExp> = {
@@ -19,7 +20,7 @@ const TOOL_FILES: Record<string, RegExp> = {
 };
 const MAX_CONFIG_FILES = 8;
 /** Test runners live in the project's targets too: moving between them rewrites project.json. */
-const TEST_RUNNERS = new Set(['jest', 'vitest', 'jasmine', 'karma']);
+const RUNNERS: ReadonlySet<string> = new Set(TEST_RUNNERS);
 /** The task is about the tooling itself, not code that happens to mention the tool. */
 const ABOUT_TOOLING = /\b(migrat(e|es|ed|ing)|switch(es|ed|ing)?|mov(e|es|ed|ing)|replac(e|es|ed|ing)|upgrad(e|es|ed|ing)|config(s|ure|ured|uration)?|set ?up|setup|enabl(e|es|ed)|disabl(e|es|ed)|from \w+ to)\b/i;
 const MIGRATION_TASK = /\b(add|adds|create|creates|new)\b.*\b(migration|migrator|migration schematic)s?\b|\b(migration|migrator)s? (for|to)\b/i;
@@ -40,7 +41,7 @@ export function toolConfig(prompt: string, words: readonly string[], roots: read
       if (!within(file) || file.includes('/node_modules/')) continue;
       const tool = tools.find((name) => TOOL_FILES[name]!.test(nameOf(file)) && (name !== 'storybook' || file.includes('.storybook/')));
       if (tool) out.push({ path: file, score: 0.5, reason: `${tool} configuration, in a task about ${tool}` });
-      else if (nameOf(file) === 'project.json' && tools.some((name) => TEST_RUNNERS.has(name)) && /\b(migrat|switch|mov|replac)/i.test(prompt)) {
+      else if (nameOf(file) === 'project.json' && tools.some((name) => RUNNERS.has(name)) && /\b(migrat|switch|mov|replac)/i.test(prompt)) {
         out.push({ path: file, score: 0.45, reason: 'the project\'s targets, when its test runner changes' });
       }
     }

@@ -24,6 +24,12 @@ describe('readPrompt', () => {
     expect(readPrompt('fix: read MAX_RETRIES from the env').identifiers).toContain('MAX_RETRIES');
   });
 
+  it('names the test runner a task moves the tests to', () => {
+    expect(readPrompt('refactor(effects): migrate unit tests to Vitest').runnerSwitch).toBe('vitest');
+    expect(readPrompt('test: switch from Karma to Jest').runnerSwitch).toBe('jest');
+    expect(readPrompt('test(store): add vitest type tests').runnerSwitch).toBeUndefined();
+  });
+
   it('keeps capitalised words inside a sentence apart from identifiers, and skips sentence starts', () => {
     const facts = readPrompt('feat(signals): Provide Dispatcher and Events at the platform level. Works with SignalStore');
     expect(facts.capitalized).toEqual(['Dispatcher', 'Events']);

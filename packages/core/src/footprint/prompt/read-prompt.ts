@@ -27,7 +27,13 @@ export interface PromptFacts {
    * type, maybe prose. Only an exported declaration of one counts, so they are kept apart from `identifiers`.
    */
   capitalized: string[];
+  /** "migrate unit tests to Vitest": the test runner a task moves the tests to. */
+  runnerSwitch?: string;
 }
+
+/** Test runners a project moves between; each spells its name in the tests that use its API (`jest.fn()`). */
+export const TEST_RUNNERS = ['jest', 'vitest', 'jasmine', 'karma', 'mocha'] as const;
+const RUNNER_SWITCH = new RegExp(`\\b(?:migrat|switch|mov|convert|port|replac)\\w*\\b.*?\\bto\\s+(${TEST_RUNNERS.join('|')})\\b`, 'i');
 
 /** "drop `assertInInjectionContext`", "rename withEffects to ...": the name right after the verb. */
 const REMOVES = /\b(?:remove|removes|removed|removing|drop|drops|dropped|dropping|rename|renames|renamed|renaming|inline|inlines|inlined|inlining)\s+(?:the\s+)?`?([A-Za-z_$][\w$]*)/gi;
@@ -82,7 +88,7 @@ export function readPrompt(text: string): PromptFacts {
   // Inside a sentence: after a word on the same line, not after a full stop, a line break or a list bullet.
   const capitalized = [...body.matchAll(/(?<=[A-Za-z0-9,;)`'"][ \t]+)([A-Z][a-z0-9]{2,})\b/g)].map((match) => match[1]!).filter((word) => !identifiers.has(word));
   const renames = new Map([...text.matchAll(RENAMES)].map((match) => [match[2]!, match[1]!]));
-  return { type, scopes, paths, identifiers: [...identifiers], words: words(body), removes: [...new Set(removes)], replaces: [...new Set(replaces)], renames, capitalized: [...new Set(capitalized)] };
+  return { type, scopes, paths, identifiers: [...identifiers], words: words(body), removes: [...new Set(removes)], replaces: [...new Set(replaces)], renames, capitalized: [...new Set(capitalized)], runnerSwitch: RUNNER_SWITCH.exec(text)?.[1]?.toLowerCase() };
 }
 
 /** Lower-case content words; identifiers also yield their parts (`patchState` -> patch, state). */
