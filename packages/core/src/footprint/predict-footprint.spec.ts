@@ -33,6 +33,14 @@ describe('predictFootprint', () => {
     expect(named('fix: of_type narrows the union')).toEqual([]);
   });
 
+  it('a ci task backs the workflow its words point at, and only that one', () => {
+    const repo = ['.github/workflows/release.yml', '.github/workflows/ci.yml', '.github/workflows/docs.yml', 'tools/publish.ts', ...Array.from({ length: 30 }, (_, i) => `src/part-${i}.ts`)];
+    const confidence = (prompt: string, path: string) => predictFootprint({ ...task(prompt), project: undefined }, { files: repo, projects: [] }).writes.find((entry) => entry.path === path)?.confidence ?? 0;
+    expect(confidence('ci: use a GitHub app token for the release', '.github/workflows/release.yml')).toBeGreaterThanOrEqual(0.4);
+    expect(confidence('ci: use a GitHub app token for the release', '.github/workflows/ci.yml')).toBeLessThan(0.4);
+    expect(confidence('chore: use a GitHub app token for the release', '.github/workflows/release.yml')).toBeLessThan(confidence('ci: use a GitHub app token for the release', '.github/workflows/release.yml'));
+  });
+
   it('falls back to the owning project, at the planner threshold so such tasks are kept apart', () => {
     const footprint = predictFootprint(task('make it better'), { files, projects });
     expect(footprint).toMatchObject({ fallback: true, writes: [{ path: 'apps/api/**', pattern: true, confidence: 0.4 }] });

@@ -16,7 +16,7 @@ import { newFiles } from './evidence/new-files';
 import { ABOUT_TYPES, pairedTests } from './evidence/paired-tests';
 import { pathWords } from './evidence/path-words';
 import { removedNameUsers, replacedNameUsers } from './evidence/removed-names';
-import { toolConfig } from './evidence/tool-config';
+import { ciConfig, toolConfig } from './evidence/tool-config';
 import { outgoingRunnerUsers } from './evidence/test-runner-switch';
 import { foldersTheTaskNames, projectsForScopes } from './evidence/scope';
 import { publicApi } from './evidence/public-api';
@@ -83,6 +83,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   combined.add(historySimilarity(query, relevantHistory(history, scopeRoots), existing));
   combined.add(pathWords(query, files, roots));
   combined.add(toolConfig(text, facts.words, roots, files));
+  combined.add(ciConfig(facts.type, files));
   combined.add(outgoingRunnerUsers(text, facts.runnerSwitch, roots, files, context.usages ?? new Map()));
   combined.add(coChange(directSeeds, history, existing));
   combined.add(pairedTests(combined.above(0.45), index.testsByStem, projectRootOf, facts.type === 'test', ABOUT_TYPES.test(text)));

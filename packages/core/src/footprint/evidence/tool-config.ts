@@ -55,3 +55,15 @@ export function toolConfig(prompt: string, words: readonly string[], roots: read
   }
   return out;
 }
+
+const CI_CONFIG = /^(\.github\/workflows\/[^/]+\.ya?ml|\.circleci\/config\.ya?ml|\.gitlab-ci\.ya?ml|azure-pipelines\.ya?ml|\.travis\.ya?ml|Jenkinsfile|bitbucket-pipelines\.yml)$/;
+const CI_SUPPORT = 0.2;
+
+/**
+ * A `ci:` task writes the CI pipeline more often than anything else. Too weak alone to pick one of
+ * several workflows, it backs a workflow other evidence already points at (`release` in the prompt).
+ */
+export function ciConfig(type: string | undefined, files: readonly string[]): Candidate[] {
+  if (type !== 'ci') return [];
+  return files.filter((file) => CI_CONFIG.test(file)).map((path) => ({ path, score: CI_SUPPORT, reason: 'CI configuration, in a ci task' }));
+}
