@@ -84,7 +84,9 @@ describe('re-run on the merged code after a conflict', () => {
       'codex/orders.md': '---\ntitle: Add the orders route\ntouches: [src/orders.ts]\n---\nx',
     });
     repo.commit('route tasks');
-    const summary = await runSprint({ cwd: repo.root, runId: 'r3', env: env() });
+    // Both tasks are predicted to write the route registry src/routes.ts, a hotspot: by default that
+    // keeps them apart; left to the merge, they share a wave and the merge joins their edits.
+    const summary = await runSprint({ cwd: repo.root, runId: 'r3', env: env(), policy: { hotspots: 'merge' } });
     expect(summary.waves).toEqual([['orders', 'users']]);
     expect(summary.tasks.map((t) => [t.id, t.status])).toEqual([
       ['orders', 'merged'],
