@@ -28,5 +28,5 @@ export async function loadFootprintContext(
     findUsages(root, [...facts.flatMap((fact) => [...fact.removes, ...fact.replaces]), ...(facts.some((fact) => fact.runnerSwitch) ? TEST_RUNNERS : [])]),
   ]);
   const notes = [...(history.note ? [history.note] : []), ...declarations.notes];
-  return { files, projects, history: history.commits, declarations: declarations.declarations, routeFiles, usages, notes };
+  return { files, projects, history: history.commits, declarations: declarations.declarations, mentions: declarations.mentions, routeFiles, usages, notes };
 }

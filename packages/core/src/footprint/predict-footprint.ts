@@ -16,6 +16,7 @@ import { newFiles } from './evidence/new-files';
 import { ABOUT_TYPES, pairedTests } from './evidence/paired-tests';
 import { pathWords } from './evidence/path-words';
 import { removedNameUsers, replacedNameUsers } from './evidence/removed-names';
+import { namedUsers } from './evidence/named-users';
 import { ciConfig, toolConfig } from './evidence/tool-config';
 import { outgoingRunnerUsers } from './evidence/test-runner-switch';
 import { foldersTheTaskNames, projectsForScopes } from './evidence/scope';
@@ -31,6 +32,8 @@ export interface FootprintContext {
   projects: readonly Project[];
   history?: readonly CommitRecord[];
   declarations?: ReadonlyMap<string, readonly Declaration[]>;
+  /** Code files that mention each code name the prompts write (from the declarations' walk). */
+  mentions?: ReadonlyMap<string, readonly string[]>;
   /** Code files that use each name a prompt removes, renames or replaces. */
   usages?: ReadonlyMap<string, readonly string[]>;
   /** Files that register each HTTP route the prompts name, by route path. */
@@ -72,6 +75,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   }
   combined.add(removedNameUsers(text, facts.removes, context.usages ?? new Map()));
   combined.add(replacedNameUsers(facts.replaces, context.usages ?? new Map(), roots));
+  combined.add(namedUsers(facts.identifiers, context.mentions ?? new Map(), roots));
   combined.add(routeHandlers(routesIn(text), context.routeFiles ?? new Map()));
   const declaringFiles = [...facts.identifiers, ...facts.capitalized].flatMap((name) => (context.declarations?.get(name) ?? []).filter((entry) => entry.exported).map((entry) => entry.file));
   combined.add(publicApi(text, roots, existing, declaringFiles));

@@ -25,8 +25,9 @@ export async function findDeclarations(
   prompts = 1,
   /** Capitalised words of prose (`Events`): only a class, interface, type, enum or function of that name is looked for. */
   proseNames: readonly string[] = [],
-): Promise<{ declarations: Map<string, Declaration[]>; notes: string[] }> {
+): Promise<{ declarations: Map<string, Declaration[]>; mentions: Map<string, string[]>; notes: string[] }> {
   const declarations = new Map<string, Declaration[]>();
+  const mentions = new Map<string, string[]>();
   const notes: string[] = [];
   const MAX_IDENTIFIERS = IDENTIFIERS_PER_PROMPT * Math.max(1, prompts);
   const MAX_CANDIDATE_FILES = CANDIDATE_FILES_PER_PROMPT * Math.max(1, prompts);
@@ -34,15 +35,29 @@ export async function findDeclarations(
   const code = identifiers.filter(valid).slice(0, MAX_IDENTIFIERS);
   const prose = proseNames.filter((name) => valid(name) && !code.includes(name)).slice(0, MAX_IDENTIFIERS);
   const names = [...code, ...prose];
-  if (names.length === 0) return { declarations, notes };
+  if (names.length === 0) return { declarations, mentions, notes };
 
   const globs = ['--', '*.ts', '*.tsx', '*.mts', '*.cts', '*.js', '*.jsx', '*.mjs'];
   // One fixed-string walk of the tree for both: a code name anywhere, a prose word (`Store`,
   // mentioned everywhere) only where something declares it (`class Store`).
   const patterns = [...code, ...prose.flatMap((name) => ['function', 'class', 'interface', 'type', 'enum'].map((keyword) => `${keyword} ${name}`))];
-  const grep = await execGit(root, ['grep', '-l', '-w', '-F', '-I', ...patterns.flatMap((pattern) => ['-e', pattern]), ...globs]);
-  const candidates = grep.stdout.split('\n').filter((file) => SOURCE_FILE.test(file) && !file.endsWith('.d.ts'));
-  if (candidates.length === 0) return { declarations, notes };
+  // `-o` names the match in each file: which files mention which code name comes from the same walk.
+  const grep = await execGit(root, ['grep', '-o', '-w', '-F', '-I', ...patterns.flatMap((pattern) => ['-e', pattern]), ...globs]);
+  const codeNames = new Set(code);
+  const candidateSet = new Set<string>();
+  for (const line of grep.stdout.split('\n')) {
+    const colon = line.lastIndexOf(':');
+    const file = line.slice(0, colon);
+    if (colon < 0 || !SOURCE_FILE.test(file) || file.endsWith('.d.ts')) continue;
+    candidateSet.add(file);
+    const match = line.slice(colon + 1);
+    if (!codeNames.has(match)) continue;
+    const files = mentions.get(match) ?? [];
+    if (files.at(-1) !== file) files.push(file);
+    mentions.set(match, files);
+  }
+  const candidates = [...candidateSet];
+  if (candidates.length === 0) return { declarations, mentions, notes };
   if (candidates.length > MAX_CANDIDATE_FILES) notes.push(`identifiers mentioned in ${candidates.length} files; parsed the first ${MAX_CANDIDATE_FILES} that declare one`);
 
   // Cheap textual filter first: a file that declares one of the names says `function name`, `class name`, `name(`, `name =` or `name:`.
@@ -61,7 +76,7 @@ export async function findDeclarations(
     const text = await readFile(`${root}/${file}`, 'utf8').catch(() => undefined);
     if (text !== undefined && text.length < 2_000_000 && declarer.test(text)) texts.set(file, text);
   }
-  if (texts.size === 0) return { declarations, notes };
+  if (texts.size === 0) return { declarations, mentions, notes };
 
   // require, not import(): the compiled CommonJS would otherwise load ts-morph through the ESM loader.
   const { Project, Node } = require('ts-morph') as typeof import('ts-morph');
@@ -104,7 +119,7 @@ export async function findDeclarations(
       }
     }
   }
-  return { declarations, notes };
+  return { declarations, mentions, notes };
 }
 
 function escape(text: string): string {

@@ -1,0 +1,29 @@
+import type { Candidate } from './candidate';
+import { isHotspot } from './hotspots';
+import { isTestFile } from './mentioned-files';
+
+/** A name used in more files than this, inside the task's projects, says nothing about any one of them. */
+const MAX_USERS = 4;
+const SCORE = 0.3;
+/** Code names only: `normalizeDatetimeFunction`, `ENVIRONMENT_INITIALIZER`, not kebab-case words. */
+const CODE_NAME = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * The few source files of the task's projects that use a name the prompt writes: "improve
+ * `normalizeDatetimeFunction` for tstzrange" edits the drivers that implement it. Too weak to place
+ * a file alone (the users of a name are right about four times in ten): it backs a declaration
+ * spread over several files, a path word or history.
+ */
+export function namedUsers(identifiers: readonly string[], mentions: ReadonlyMap<string, readonly string[]>, roots: readonly string[]): Candidate[] {
+  const inRoots = (path: string) => roots.length === 0 || roots.some((root) => root === '' || path.startsWith(`${root}/`));
+  const out: Candidate[] = [];
+  for (const name of identifiers) {
+    if (!CODE_NAME.test(name)) continue;
+    // Tests come with their sources (paired tests), and many quote names in fixtures; a barrel
+    // re-exports every name, and the public-API evidence decides when it changes.
+    const users = (mentions.get(name) ?? []).filter((path) => inRoots(path) && !isTestFile(path) && !isHotspot(path));
+    if (users.length === 0 || users.length > MAX_USERS) continue;
+    for (const path of users) out.push({ path, score: SCORE, reason: `uses \`${name}\`, which the task names` });
+  }
+  return out;
+}
