@@ -22,7 +22,7 @@ import { outgoingRunnerUsers } from './evidence/test-runner-switch';
 import { foldersTheTaskNames, projectsForScopes } from './evidence/scope';
 import { publicApi } from './evidence/public-api';
 import type { Footprint, FootprintEntry } from './footprint';
-import { readPrompt, words } from './prompt/read-prompt';
+import { kebabCase, readPrompt, words } from './prompt/read-prompt';
 import type { Declaration } from './sources/declarations';
 import type { CommitRecord } from './sources/history';
 
@@ -67,7 +67,9 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   combined.add(declaredGlobs(task.touches, context.files));
   // "fix the of_type test": a task about tests may name a test by the file it is named after.
   const aboutTests = facts.type === 'test' || /\b(tests?|specs?)\b/i.test(text.replace(/^\s*\w+(\([^)]*\))?!?:/, ''));
-  combined.add(mentionedFiles(facts.paths, facts.identifiers, files, index.stems, taskProjectRoot, index.testsByStem, aboutTests));
+  // A scope that names no project or folder may name a file: `fix(version-utils)` -> VersionUtils.ts.
+  const namedByScope = scopeRoots.length === 0 ? facts.scopes : [];
+  combined.add(mentionedFiles(facts.paths, [...facts.identifiers, ...namedByScope], files, index.stems, taskProjectRoot, index.testsByStem, aboutTests));
   combined.add(declaredSymbols(facts.identifiers, context.declarations ?? new Map(), facts.capitalized));
   if (context.declarations) {
     const declarations = context.declarations;
@@ -171,15 +173,25 @@ function filesOf(all: readonly string[]) {
   return cached;
 }
 
+const CODE_MODULE = /\.[cm]?[jt]sx?$/;
+
+/**
+ * Files by stem, and a code file by the stem's kebab-case spelling too: naming conventions differ between
+ * projects and between a source and its test (`VersionUtils.ts`, `version-utils.test.ts`), and a
+ * prompt may spell either (`fix(version-utils)`, `versionUtils`).
+ */
 function fileIndex(files: readonly string[]) {
   const stems = new Map<string, string[]>();
   const testsByStem = new Map<string, string[]>();
   for (const file of files) {
     const stem = stemOf(file);
     const target = isTestFile(file) ? testsByStem : stems;
-    const list = target.get(stem) ?? [];
-    list.push(file);
-    target.set(stem, list);
+    // The other spelling only for code: a data file (`ofType.json`) is no module named `of_type`.
+    for (const key of new Set([stem, CODE_MODULE.test(file) ? kebabCase(stem) : stem])) {
+      const list = target.get(key) ?? [];
+      list.push(file);
+      target.set(key, list);
+    }
   }
   return { stems, testsByStem };
 }

@@ -18,6 +18,11 @@ describe('pairedTests', () => {
     expect(Object.keys(scores(false)).sort()).toEqual(['libs/state/spec/patch-state.spec.ts', 'libs/state/spec/types/patch-state.types.spec.ts']);
   });
 
+  it('pairs a source with its test across naming conventions', () => {
+    const byStem = new Map([['version-utils', ['test/unit/version-utils.test.ts']]]);
+    expect(pairedTests(new Map([['src/util/VersionUtils.ts', 1]]), byStem, () => '', false).map((candidate) => candidate.path)).toEqual(['test/unit/version-utils.test.ts']);
+  });
+
   it('a task about types ranks the type tests above the run-time tests', () => {
     const typed = scores(true);
     expect(typed['libs/state/spec/types/patch-state.types.spec.ts']).toBeGreaterThan(typed['libs/state/spec/patch-state.spec.ts']!);

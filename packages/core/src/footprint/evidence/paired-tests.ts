@@ -1,4 +1,5 @@
 import type { Candidate } from './candidate';
+import { kebabCase } from '../prompt/read-prompt';
 import { isTestFile, stemOf } from './mentioned-files';
 
 /** `a.types.spec.ts`, `spec/types/a.spec.ts`, `a.test-d.ts`: tests that only compile, checking the types a file exports. */
@@ -7,7 +8,8 @@ const TYPE_TEST = /\.(types?\.(spec|test)|test-d|spec-d)\.[cm]?tsx?$|\/types?\/[
 export const ABOUT_TYPES = /\b(types?|typings?|typed|typing|infers?|inferred|inference|generics?|typescript|TS \d[\d.]*|overloads?)\b/i;
 
 /**
- * The tests of a source file the task writes: same stem, same project (`src/a.ts` -> `spec/a.spec.ts`).
+ * The tests of a source file the task writes: same stem (or its kebab-case spelling: `VersionUtils.ts`
+ * -> `version-utils.test.ts`), same project (`src/a.ts` -> `spec/a.spec.ts`).
  * A task about types changes the type tests of the file rather than its run-time tests.
  */
 export function pairedTests(seeds: ReadonlyMap<string, number>, testsByStem: ReadonlyMap<string, string[]>, projectRootOf: (file: string) => string | undefined, testTask: boolean, typesTask = false): Candidate[] {
@@ -15,7 +17,8 @@ export function pairedTests(seeds: ReadonlyMap<string, number>, testsByStem: Rea
   for (const [source, score] of seeds) {
     if (isTestFile(source)) continue;
     const root = projectRootOf(source);
-    const tests = (testsByStem.get(stemOf(source)) ?? []).filter((test) => projectRootOf(test) === root);
+    const stem = stemOf(source);
+    const tests = [...new Set([...(testsByStem.get(stem) ?? []), ...(testsByStem.get(kebabCase(stem)) ?? [])])].filter((test) => projectRootOf(test) === root);
     if (tests.length === 0 || tests.length > 4) continue;
     for (const test of tests) {
       const weight = typesTask ? (TYPE_TEST.test(test) ? 0.8 : 0.45) : testTask ? 0.8 : 0.55;
