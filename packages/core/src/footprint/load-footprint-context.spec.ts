@@ -69,10 +69,10 @@ describe('footprint from a real repository', () => {
   });
 
   it('a name the task replaces takes its users inside the task\'s project along, even when "deprecated"', async () => {
-    const { footprint, predicted } = await predict('refactor(effects): replace deprecated createSelector');
+    const { footprint } = await predict('refactor(effects): replace deprecated createSelector');
     expect(footprint.writes.find((e) => e.path === 'modules/effects/src/memoized.ts')!.reasons).toContain('uses `createSelector`, which the task replaces');
     // the store's own users of the name are another project's business
-    expect(predicted).not.toContain('modules/store/spec/selector.spec.ts');
+    expect(footprint.writes.find((e) => e.path === 'modules/store/src/selector.ts')?.reasons ?? []).not.toContain('uses `createSelector`, which the task replaces');
   });
 
   it('moving a project to another test runner rewrites the tests that call the old one', async () => {
@@ -84,15 +84,15 @@ describe('footprint from a real repository', () => {
     expect(store.writes.some((e) => e.reasons.some((reason) => reason.startsWith('calls jest')))).toBe(false);
   });
 
-  it('the declarations walk also says which files mention each code name, and a few users back the task', async () => {
+  it('the declarations walk also says which files use each code name, and a few users back the task', async () => {
     const files = await listWorkspaceFiles(repo.root);
     const context = await loadFootprintContext(repo.root, files, [], ['perf: make `createSelector` faster']);
-    expect([...context.mentions!.get('createSelector')!].sort()).toEqual(['modules/effects/src/memoized.ts', 'modules/store/src/selector.ts']);
+    expect([...context.usages!.get('createSelector')!].sort()).toEqual(['modules/effects/src/memoized.ts', 'modules/store/src/selector.ts']);
     const { footprint } = await predict('fix(effects): memoize with `createSelector`');
     expect(footprint.writes.find((e) => e.path === 'modules/effects/src/memoized.ts')!.reasons).toContain('uses `createSelector`, which the task names');
   });
 
-  it('looks up the users of every name a sprint removes, a few greps at a time', async () => {
+  it('looks up the users of every name a sprint removes, in the declarations\' one walk', async () => {
     const files = await listWorkspaceFiles(repo.root);
     const prompts = ['createSelector', 'createReducer', 'createEffect', 'Memo', 'reset', 'handler'].map((name) => `refactor: drop \`${name}\``);
     const context = await loadFootprintContext(repo.root, files, [], prompts);

@@ -1,6 +1,5 @@
 import { findDeclarations } from './sources/declarations';
 import { readHistory } from './sources/history';
-import { findUsages } from './sources/usages';
 import { findRouteFiles, routesIn } from './sources/routes';
 import { readPrompt, TEST_RUNNERS } from './prompt/read-prompt';
 import type { FootprintContext } from './predict-footprint';
@@ -20,13 +19,14 @@ export async function loadFootprintContext(
   const identifiers = [...new Set(facts.flatMap((fact) => fact.identifiers))];
   const proseNames = [...new Set(facts.flatMap((fact) => fact.capitalized))];
   const routes = prompts.flatMap((prompt) => routesIn(prompt));
-  const [history, declarations, routeFiles, usages] = await Promise.all([
+  // Removed and replaced names take their users along, and a move between test runners the tests
+  // that call the old one: their users come from the declarations' walk.
+  const lookups = [...facts.flatMap((fact) => [...fact.removes, ...fact.replaces]), ...(facts.some((fact) => fact.runnerSwitch) ? TEST_RUNNERS : [])];
+  const [history, declarations, routeFiles] = await Promise.all([
     readHistory(root),
-    findDeclarations(root, identifiers, prompts.length, proseNames),
+    findDeclarations(root, identifiers, prompts.length, proseNames, lookups),
     findRouteFiles(root, routes),
-    // A move between test runners sweeps the tests that call the old one: look its name up too.
-    findUsages(root, [...facts.flatMap((fact) => [...fact.removes, ...fact.replaces]), ...(facts.some((fact) => fact.runnerSwitch) ? TEST_RUNNERS : [])]),
   ]);
   const notes = [...(history.note ? [history.note] : []), ...declarations.notes];
-  return { files, projects, history: history.commits, declarations: declarations.declarations, mentions: declarations.mentions, routeFiles, usages, notes };
+  return { files, projects, history: history.commits, declarations: declarations.declarations, usages: declarations.usages, routeFiles, notes };
 }

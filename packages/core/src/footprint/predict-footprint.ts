@@ -11,7 +11,7 @@ import { isHotspot } from './evidence/hotspots';
 import { routeHandlers } from './evidence/route-handlers';
 import { routesIn } from './sources/routes';
 import { isTaskFile } from '../tasks/discover-tasks';
-import { isTestFile, mentionedFiles, stemOf } from './evidence/mentioned-files';
+import { isCodeFile, isTestFile, mentionedFiles, stemOf } from './evidence/mentioned-files';
 import { newFiles } from './evidence/new-files';
 import { ABOUT_TYPES, pairedTests } from './evidence/paired-tests';
 import { pathWords } from './evidence/path-words';
@@ -32,9 +32,7 @@ export interface FootprintContext {
   projects: readonly Project[];
   history?: readonly CommitRecord[];
   declarations?: ReadonlyMap<string, readonly Declaration[]>;
-  /** Code files that mention each code name the prompts write (from the declarations' walk). */
-  mentions?: ReadonlyMap<string, readonly string[]>;
-  /** Code files that use each name a prompt removes, renames or replaces. */
+  /** Code files that use each name the prompts write, remove or replace, and an outgoing test runner. */
   usages?: ReadonlyMap<string, readonly string[]>;
   /** Files that register each HTTP route the prompts name, by route path. */
   routeFiles?: ReadonlyMap<string, readonly string[]>;
@@ -66,7 +64,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   const combined = new Combined();
   combined.add(declaredGlobs(task.touches, context.files));
   // "fix the of_type test": a task about tests may name a test by the file it is named after.
-  const aboutTests = facts.type === 'test' || /\b(tests?|specs?)\b/i.test(text.replace(/^\s*\w+(\([^)]*\))?!?:/, ''));
+  const aboutTests = facts.type === 'test' || facts.words.some((word) => /^(tests?|specs?)$/.test(word));
   // A scope that names no project or folder may name a file: `fix(version-utils)` -> VersionUtils.ts.
   const namedByScope = scopeRoots.length === 0 ? facts.scopes : [];
   combined.add(mentionedFiles(facts.paths, [...facts.identifiers, ...namedByScope], files, index.stems, taskProjectRoot, index.testsByStem, aboutTests));
@@ -77,7 +75,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   }
   combined.add(removedNameUsers(text, facts.removes, context.usages ?? new Map()));
   combined.add(replacedNameUsers(facts.replaces, context.usages ?? new Map(), roots));
-  combined.add(namedUsers(facts.identifiers, context.mentions ?? new Map(), roots));
+  combined.add(namedUsers(facts.identifiers, context.usages ?? new Map(), roots));
   combined.add(routeHandlers(routesIn(text), context.routeFiles ?? new Map()));
   const declaringFiles = [...facts.identifiers, ...facts.capitalized].flatMap((name) => (context.declarations?.get(name) ?? []).filter((entry) => entry.exported).map((entry) => entry.file));
   combined.add(publicApi(text, roots, existing, declaringFiles));
@@ -173,8 +171,6 @@ function filesOf(all: readonly string[]) {
   return cached;
 }
 
-const CODE_MODULE = /\.[cm]?[jt]sx?$/;
-
 /**
  * Files by stem, and a code file by the stem's kebab-case spelling too: naming conventions differ between
  * projects and between a source and its test (`VersionUtils.ts`, `version-utils.test.ts`), and a
@@ -187,7 +183,7 @@ function fileIndex(files: readonly string[]) {
     const stem = stemOf(file);
     const target = isTestFile(file) ? testsByStem : stems;
     // The other spelling only for code: a data file (`ofType.json`) is no module named `of_type`.
-    for (const key of new Set([stem, CODE_MODULE.test(file) ? kebabCase(stem) : stem])) {
+    for (const key of new Set([stem, isCodeFile(file) ? kebabCase(stem) : stem])) {
       const list = target.get(key) ?? [];
       list.push(file);
       target.set(key, list);

@@ -42,6 +42,11 @@ export function mentionedFiles(
   return out;
 }
 
+/** A JavaScript or TypeScript module (`.ts`, `.tsx`, `.mjs`, `.cjs`, ...). */
+export function isCodeFile(file: string): boolean {
+  return /\.[cm]?[jt]sx?$/.test(file);
+}
+
 export function isTestFile(file: string): boolean {
   return /(^|\/)(__tests__|spec|specs|test|tests|e2e)\//.test(file) || /\.(spec|test|e2e-spec|types?\.(spec|test)|test-d|spec-d)\.[cm]?[jt]sx?$/.test(file);
 }

@@ -1,16 +1,16 @@
 import { namedUsers } from './named-users';
 
 describe('namedUsers', () => {
-  const mentions = new Map([
+  const usages = new Map([
     ['normalize', ['src/driver/pg.ts', 'src/driver/mysql.ts', 'src/driver/index.ts', 'test/driver.spec.ts']],
     ['everywhere', ['a.ts', 'b.ts', 'c.ts', 'd.ts', 'e.ts']],
     ['elsewhere', ['lib/other/x.ts']],
   ]);
-  const paths = (names: string[], roots: string[] = []) => namedUsers(names, mentions, roots).map((candidate) => candidate.path);
+  const paths = (names: string[], roots: string[] = []) => namedUsers(names, usages, roots).map((candidate) => candidate.path);
 
   it('backs the few source files that use a name, leaving tests and barrels out', () => {
     expect(paths(['normalize'])).toEqual(['src/driver/pg.ts', 'src/driver/mysql.ts']);
-    expect(namedUsers(['normalize'], mentions, [])[0]!.score).toBeLessThan(0.4);
+    expect(namedUsers(['normalize'], usages, [])[0]!.score).toBeLessThan(0.4);
   });
 
   it('says nothing of a name used everywhere, or only outside the task\'s projects', () => {

@@ -14,14 +14,14 @@ const CODE_NAME = /^[A-Za-z_$][\w$]*$/;
  * a file alone (the users of a name are right about four times in ten): it backs a declaration
  * spread over several files, a path word or history.
  */
-export function namedUsers(identifiers: readonly string[], mentions: ReadonlyMap<string, readonly string[]>, roots: readonly string[]): Candidate[] {
+export function namedUsers(identifiers: readonly string[], usages: ReadonlyMap<string, readonly string[]>, roots: readonly string[]): Candidate[] {
   const inRoots = (path: string) => roots.length === 0 || roots.some((root) => root === '' || path.startsWith(`${root}/`));
   const out: Candidate[] = [];
   for (const name of identifiers) {
     if (!CODE_NAME.test(name)) continue;
     // Tests come with their sources (paired tests), and many quote names in fixtures; a barrel
     // re-exports every name, and the public-API evidence decides when it changes.
-    const users = (mentions.get(name) ?? []).filter((path) => inRoots(path) && !isTestFile(path) && !isHotspot(path));
+    const users = (usages.get(name) ?? []).filter((path) => inRoots(path) && !isTestFile(path) && !isHotspot(path));
     if (users.length === 0 || users.length > MAX_USERS) continue;
     for (const path of users) out.push({ path, score: SCORE, reason: `uses \`${name}\`, which the task names` });
   }

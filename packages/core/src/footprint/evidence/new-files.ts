@@ -1,8 +1,7 @@
 import { kebabCase, splitIdentifier, type PromptFacts } from '../prompt/read-prompt';
 import type { Candidate } from './candidate';
-import { isTestFile, stemOf } from './mentioned-files';
+import { isCodeFile, isTestFile, stemOf } from './mentioned-files';
 
-const CODE_FILE = /\.(c|m)?[jt]sx?$/;
 /** "add", "create", "introduce": the task says it brings something new. */
 const CREATES = /\b(add|adds|added|adding|create|creates|introduce|introduces|implement|implements|new|rename|renames|renamed)\b/i;
 
@@ -37,7 +36,7 @@ export function newFiles(
   const fresh = identifiers.filter((identifier) => looksLikeNewName(identifier) && !isDeclared(identifier) && ![identifier, identifier.toLowerCase(), kebabCase(identifier)].some(hasFile));
   if (fresh.length === 0) return [];
   const inRoots = (file: string) => roots.some((root) => root === '' || file.startsWith(`${root}/`));
-  const sources = files.filter((file) => inRoots(file) && CODE_FILE.test(file) && !isTestFile(file) && !/\.d\.[cm]?ts$/.test(file) && stemOf(file) !== 'index');
+  const sources = files.filter((file) => inRoots(file) && isCodeFile(file) && !isTestFile(file) && !/\.d\.[cm]?ts$/.test(file) && stemOf(file) !== 'index');
   const creates = CREATES.test(prompt);
   const base = creates ? 0.55 : 0.45;
   const out: Candidate[] = [];
@@ -65,7 +64,7 @@ function placeOfRenamed(
   inRoots: (file: string) => boolean,
 ): { dir: string; extension: string; analogues: string[]; analogueFiles: string[] } | undefined {
   if (old === undefined) return undefined;
-  const candidates = (stems.get(kebabCase(old)) ?? []).filter((file) => inRoots(file) && CODE_FILE.test(file) && !isTestFile(file));
+  const candidates = (stems.get(kebabCase(old)) ?? []).filter((file) => inRoots(file) && isCodeFile(file) && !isTestFile(file));
   if (candidates.length !== 1) return undefined;
   const file = candidates[0]!;
   return { dir: file.slice(0, file.lastIndexOf('/')), extension: /\.[cm]?[jt]sx?$/.exec(file)![0], analogues: [file.slice(file.lastIndexOf('/') + 1)], analogueFiles: [file] };

@@ -13,11 +13,14 @@ const SOURCE_FILE = /\.(c|m)?tsx?$|\.(c|m)?jsx?$/;
 /** Per prompt: the caps grow with the number of tasks planned together. */
 const CANDIDATE_FILES_PER_PROMPT = 60;
 const IDENTIFIERS_PER_PROMPT = 24;
+/** Names looked up only for their users (removed names, an old test runner), over a whole sprint. */
+const MAX_LOOKUPS = 48;
 
 /**
- * Where the prompt's identifiers are declared. A word-boundary `git grep` narrows the workspace to
- * files that mention them (fast on any size), then ts-morph parses only those files, without a type
- * checker, to tell a declaration from a use. Files that do not parse are skipped with a note.
+ * Where the prompt's identifiers are declared, and which code files use each of them and of the
+ * `lookups`. One word-boundary `git grep` narrows the workspace to files that mention them (fast on
+ * any size), then ts-morph parses only those files, without a type checker, to tell a declaration
+ * from a use. Files that do not parse are skipped with a note.
  */
 export async function findDeclarations(
   root: string,
@@ -25,9 +28,11 @@ export async function findDeclarations(
   prompts = 1,
   /** Capitalised words of prose (`Events`): only a class, interface, type, enum or function of that name is looked for. */
   proseNames: readonly string[] = [],
-): Promise<{ declarations: Map<string, Declaration[]>; mentions: Map<string, string[]>; notes: string[] }> {
+  /** Names whose users are wanted but whose declaration is not (`jest`, a name the task removes). */
+  lookups: readonly string[] = [],
+): Promise<{ declarations: Map<string, Declaration[]>; usages: Map<string, string[]>; notes: string[] }> {
   const declarations = new Map<string, Declaration[]>();
-  const mentions = new Map<string, string[]>();
+  const usages = new Map<string, string[]>();
   const notes: string[] = [];
   const MAX_IDENTIFIERS = IDENTIFIERS_PER_PROMPT * Math.max(1, prompts);
   const MAX_CANDIDATE_FILES = CANDIDATE_FILES_PER_PROMPT * Math.max(1, prompts);
@@ -35,29 +40,29 @@ export async function findDeclarations(
   const code = identifiers.filter(valid).slice(0, MAX_IDENTIFIERS);
   const prose = proseNames.filter((name) => valid(name) && !code.includes(name)).slice(0, MAX_IDENTIFIERS);
   const names = [...code, ...prose];
-  if (names.length === 0) return { declarations, mentions, notes };
+  const lookupOnly = new Set([...new Set(lookups)].filter((name) => valid(name) && !code.includes(name)).slice(0, MAX_LOOKUPS));
+  if (names.length === 0 && lookupOnly.size === 0) return { declarations, usages, notes };
 
-  const globs = ['--', '*.ts', '*.tsx', '*.mts', '*.cts', '*.js', '*.jsx', '*.mjs'];
-  // One fixed-string walk of the tree for both: a code name anywhere, a prose word (`Store`,
-  // mentioned everywhere) only where something declares it (`class Store`).
-  const patterns = [...code, ...prose.flatMap((name) => ['function', 'class', 'interface', 'type', 'enum'].map((keyword) => `${keyword} ${name}`))];
-  // `-o` names the match in each file: which files mention which code name comes from the same walk.
+  const globs = ['--', '*.ts', '*.tsx', '*.mts', '*.cts', '*.js', '*.jsx', '*.mjs', '*.cjs'];
+  // One fixed-string walk of the tree for all: a code name anywhere, a prose word (`Store`,
+  // mentioned everywhere) only where something declares it (`class Store`), a looked-up name anywhere.
+  const patterns = [...code, ...lookupOnly, ...prose.flatMap((name) => ['function', 'class', 'interface', 'type', 'enum'].map((keyword) => `${keyword} ${name}`))];
+  // `-o` names the match in each file: which files use which name comes from the same walk.
   const grep = await execGit(root, ['grep', '-o', '-w', '-F', '-I', ...patterns.flatMap((pattern) => ['-e', pattern]), ...globs]);
-  const codeNames = new Set(code);
+  for (const name of [...code, ...lookupOnly]) usages.set(name, []);
   const candidateSet = new Set<string>();
   for (const line of grep.stdout.split('\n')) {
     const colon = line.lastIndexOf(':');
     const file = line.slice(0, colon);
     if (colon < 0 || !SOURCE_FILE.test(file) || file.endsWith('.d.ts')) continue;
-    candidateSet.add(file);
     const match = line.slice(colon + 1);
-    if (!codeNames.has(match)) continue;
-    const files = mentions.get(match) ?? [];
-    if (files.at(-1) !== file) files.push(file);
-    mentions.set(match, files);
+    // A file that only uses a looked-up name has nothing to parse.
+    if (!lookupOnly.has(match)) candidateSet.add(file);
+    const files = usages.get(match);
+    if (files && files.at(-1) !== file) files.push(file);
   }
   const candidates = [...candidateSet];
-  if (candidates.length === 0) return { declarations, mentions, notes };
+  if (candidates.length === 0) return { declarations, usages, notes };
   if (candidates.length > MAX_CANDIDATE_FILES) notes.push(`identifiers mentioned in ${candidates.length} files; parsed the first ${MAX_CANDIDATE_FILES} that declare one`);
 
   // Cheap textual filter first: a file that declares one of the names says `function name`, `class name`, `name(`, `name =` or `name:`.
@@ -76,7 +81,7 @@ export async function findDeclarations(
     const text = await readFile(`${root}/${file}`, 'utf8').catch(() => undefined);
     if (text !== undefined && text.length < 2_000_000 && declarer.test(text)) texts.set(file, text);
   }
-  if (texts.size === 0) return { declarations, mentions, notes };
+  if (texts.size === 0) return { declarations, usages, notes };
 
   // require, not import(): the compiled CommonJS would otherwise load ts-morph through the ESM loader.
   const { Project, Node } = require('ts-morph') as typeof import('ts-morph');
@@ -119,7 +124,7 @@ export async function findDeclarations(
       }
     }
   }
-  return { declarations, mentions, notes };
+  return { declarations, usages, notes };
 }
 
 function escape(text: string): string {
