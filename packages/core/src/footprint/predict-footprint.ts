@@ -75,7 +75,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   }
   combined.add(removedNameUsers(text, facts.removes, context.usages ?? new Map()));
   combined.add(replacedNameUsers(facts.replaces, context.usages ?? new Map(), roots));
-  combined.add(namedUsers(facts.identifiers, context.usages ?? new Map(), roots));
+  combined.add(namedUsers(facts.identifiers, context.usages ?? new Map(), roots, aboutTests));
   combined.add(routeHandlers(routesIn(text), context.routeFiles ?? new Map()));
   const declaringFiles = [...facts.identifiers, ...facts.capitalized].flatMap((name) => (context.declarations?.get(name) ?? []).filter((entry) => entry.exported).map((entry) => entry.file));
   combined.add(publicApi(text, roots, existing, declaringFiles));

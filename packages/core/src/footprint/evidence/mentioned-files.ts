@@ -1,5 +1,5 @@
 import type { Candidate } from './candidate';
-import { kebabCase } from '../prompt/read-prompt';
+import { kebabCase, splitIdentifier } from '../prompt/read-prompt';
 
 /**
  * Paths and file names written in the prompt, and identifiers that name a file (`withHooks` ->
@@ -35,7 +35,10 @@ export function mentionedFiles(
     const tests = aboutTests && sources.every((named) => named.length === 0) ? [...spellings].map((stem) => testsByStem.get(stem) ?? []) : [];
     for (const named of [...sources, ...tests]) {
       if (named.length > 0 && named.length <= 4) {
-        for (const file of named) out.push({ path: file, score: 0.6 / Math.sqrt(named.length), reason: `file named after \`${identifier}\`` });
+        // Files that share a long name are one thing's parts (a lint rule and its docs page), not
+        // rival guesses: `no-multiple-actions-in-effects.ts` and `.md`.
+        const share = splitIdentifier(identifier).length >= 3 ? 1 : Math.sqrt(named.length);
+        for (const file of named) out.push({ path: file, score: 0.6 / share, reason: `file named after \`${identifier}\`` });
       }
     }
   }

@@ -17,4 +17,10 @@ describe('namedUsers', () => {
     expect(paths(['everywhere'])).toEqual([]);
     expect(paths(['elsewhere'], ['src'])).toEqual([]);
   });
+
+  it('in a task about tests, backs the few tests that use a name', () => {
+    const mocks = new Map([['mockImplementation', ['spec/a.spec.ts', 'spec/b.spec.ts', 'src/a.ts']]]);
+    expect(namedUsers(['mockImplementation'], mocks, [], true).filter((candidate) => candidate.score >= 0.4).map((candidate) => candidate.path)).toEqual(['spec/a.spec.ts', 'spec/b.spec.ts']);
+    expect(namedUsers(['mockImplementation'], mocks, [], false).map((candidate) => candidate.path)).toEqual(['src/a.ts']);
+  });
 });

@@ -5,6 +5,9 @@ import { isTestFile } from './mentioned-files';
 /** A name used in more files than this, inside the task's projects, says nothing about any one of them. */
 const MAX_USERS = 4;
 const SCORE = 0.3;
+/** In a task about tests: "improve tests with `mockImplementation`" edits the tests that call it. */
+const MAX_TEST_USERS = 6;
+const TEST_SCORE = 0.45;
 /** Code names only: `normalizeDatetimeFunction`, `ENVIRONMENT_INITIALIZER`, not kebab-case words. */
 const CODE_NAME = /^[A-Za-z_$][\w$]*$/;
 
@@ -14,7 +17,7 @@ const CODE_NAME = /^[A-Za-z_$][\w$]*$/;
  * a file alone (the users of a name are right about four times in ten): it backs a declaration
  * spread over several files, a path word or history.
  */
-export function namedUsers(identifiers: readonly string[], usages: ReadonlyMap<string, readonly string[]>, roots: readonly string[]): Candidate[] {
+export function namedUsers(identifiers: readonly string[], usages: ReadonlyMap<string, readonly string[]>, roots: readonly string[], aboutTests = false): Candidate[] {
   const inRoots = (path: string) => roots.length === 0 || roots.some((root) => root === '' || path.startsWith(`${root}/`));
   const out: Candidate[] = [];
   for (const name of identifiers) {
@@ -22,8 +25,10 @@ export function namedUsers(identifiers: readonly string[], usages: ReadonlyMap<s
     // Tests come with their sources (paired tests), and many quote names in fixtures; a barrel
     // re-exports every name, and the public-API evidence decides when it changes.
     const users = (usages.get(name) ?? []).filter((path) => inRoots(path) && !isTestFile(path) && !isHotspot(path));
-    if (users.length === 0 || users.length > MAX_USERS) continue;
-    for (const path of users) out.push({ path, score: SCORE, reason: `uses \`${name}\`, which the task names` });
+    if (users.length <= MAX_USERS) for (const path of users) out.push({ path, score: SCORE, reason: `uses \`${name}\`, which the task names` });
+    if (!aboutTests) continue;
+    const tests = (usages.get(name) ?? []).filter((path) => inRoots(path) && isTestFile(path));
+    if (tests.length <= MAX_TEST_USERS) for (const path of tests) out.push({ path, score: TEST_SCORE, reason: `a test that uses \`${name}\`, in a task about tests` });
   }
   return out;
 }

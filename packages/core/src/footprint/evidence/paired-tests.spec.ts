@@ -28,4 +28,9 @@ describe('pairedTests', () => {
     expect(typed['libs/state/spec/types/patch-state.types.spec.ts']).toBeGreaterThan(typed['libs/state/spec/patch-state.spec.ts']!);
     expect(typed['libs/state/spec/patch-state.spec.ts']).toBeLessThan(scores(false)['libs/state/spec/patch-state.spec.ts']!);
   });
+
+  it('a barrel has no tests of its own: index.spec.ts files elsewhere in the project test other things', () => {
+    const byStem = new Map([['index', ['libs/state/migrations/v2/index.spec.ts']]]);
+    expect(pairedTests(new Map([['libs/state/src/index.ts', 1]]), byStem, projectRootOf, false)).toEqual([]);
+  });
 });

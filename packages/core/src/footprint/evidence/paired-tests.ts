@@ -1,5 +1,6 @@
 import type { Candidate } from './candidate';
 import { kebabCase } from '../prompt/read-prompt';
+import { isHotspot } from './hotspots';
 import { isTestFile, stemOf } from './mentioned-files';
 
 /** `a.types.spec.ts`, `spec/types/a.spec.ts`, `a.test-d.ts`: tests that only compile, checking the types a file exports. */
@@ -15,7 +16,8 @@ export const ABOUT_TYPES = /\b(types?|typings?|typed|typing|infers?|inferred|inf
 export function pairedTests(seeds: ReadonlyMap<string, number>, testsByStem: ReadonlyMap<string, string[]>, projectRootOf: (file: string) => string | undefined, testTask: boolean, typesTask = false): Candidate[] {
   const out: Candidate[] = [];
   for (const [source, score] of seeds) {
-    if (isTestFile(source)) continue;
+    // A barrel's "tests" are whatever else is named index: a migration's, a schematic's.
+    if (isTestFile(source) || isHotspot(source)) continue;
     const root = projectRootOf(source);
     const stem = stemOf(source);
     const tests = [...new Set([...(testsByStem.get(stem) ?? []), ...(testsByStem.get(kebabCase(stem)) ?? [])])].filter((test) => projectRootOf(test) === root);
