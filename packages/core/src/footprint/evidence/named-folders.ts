@@ -1,0 +1,86 @@
+import type { Candidate } from './candidate';
+import { isTestFile } from './mentioned-files';
+
+/** A folder with more files than this is an area, not the thing the task names. */
+const MAX_FILES = 12;
+
+/**
+ * Numbers the prompt writes on their own or at the end of a name (`test 174`, `github-issue-204`),
+ * not versions (`v18`, `5.4`), pull requests (`#4584`) or quantities (`50%`).
+ */
+/** A test itself, not a fixture or entity in a test folder. */
+function isTest(file: string): boolean {
+  return isTestFile(file) && /\.(spec|test)\.[cm]?[jt]sx?$/.test(file);
+}
+
+export function numbersIn(text: string): string[] {
+  return [...new Set(text.match(/(?<![\w.#$])\d{2,6}(?![\w.%])/g) ?? [])];
+}
+
+/**
+ * Folders the prompt names. A number that names a folder is one thing's home (`move test 174` ->
+ * test/github-issues/174/): moving, merging or removing it touches every file there. A path that
+ * ends in a folder (`into json/basic-jsonb`) is where the work lands, most likely in its tests.
+ */
+export function namedFolders(text: string, paths: readonly string[], files: readonly string[]): Candidate[] {
+  const out: Candidate[] = [];
+  const numbers = numbersIn(text);
+  // Moving, merging or removing a folder touches all of it; other work there, its tests.
+  const wholeFolder = /\b(move[sd]?|remove[sd]?|delete[sd]?|merge[sd]?|drop(s|ped)?|relocate[sd]?)\b/i.test(text);
+  for (const number of numbers) {
+    const byFolder = new Map<string, string[]>();
+    for (const file of files) {
+      const segments = file.split('/');
+      const at = segments.indexOf(number);
+      if (at < 0 || at === segments.length - 1) continue;
+      const folder = segments.slice(0, at + 1).join('/');
+      byFolder.set(folder, [...(byFolder.get(folder) ?? []), file]);
+    }
+    // The same number in two places (an issue folder and a migration) says nothing about either.
+    if (byFolder.size !== 1) continue;
+    const [[folder, inside]] = [...byFolder];
+    if (inside.length > MAX_FILES) continue;
+    for (const file of inside) out.push({ path: file, score: wholeFolder || isTest(file) ? 0.6 : 0.25, reason: `in ${folder}/, which the task names by its number` });
+  }
+  for (const token of paths) {
+    const folder = token.replace(/\/+$/, '');
+    if (!folder.includes('/') || /\.[A-Za-z0-9]{1,8}$/.test(folder)) continue;
+    const inside = files.filter((file) => file.startsWith(`${folder}/`) || file.includes(`/${folder}/`));
+    if (inside.length === 0) out.push(...newTestThere(folder, files));
+    if (inside.length === 0 || inside.length > MAX_FILES) continue;
+    for (const file of inside) out.push({ path: file, score: isTest(file) ? 0.45 : 0.25, reason: `in ${folder}/, which the task names` });
+  }
+  return out;
+}
+
+/**
+ * `move test 211 to query-builder/parameters/spread-in-parameters`: the folder is new, its parent is
+ * not. The test lands where its siblings' tests do: `parameters/spread-in-parameters.test.ts` when
+ * they sit in the parent, `embedded/x/x.test.ts` when each has a folder of its own.
+ */
+function newTestThere(folder: string, files: readonly string[]): Candidate[] {
+  const name = folder.slice(folder.lastIndexOf('/') + 1);
+  const parentToken = folder.slice(0, folder.lastIndexOf('/'));
+  // Only folders that hold tests: `schema-builder` is both src/schema-builder and test/functional/schema-builder.
+  const parents = new Set(files.filter((file) => isTest(file) && (file.startsWith(`${parentToken}/`) || file.includes(`/${parentToken}/`))).map((file) => {
+    const at = file.startsWith(`${parentToken}/`) ? 0 : file.indexOf(`/${parentToken}/`) + 1;
+    return file.slice(0, at + parentToken.length);
+  }));
+  if (parents.size !== 1 || !/^[\w.-]+$/.test(name)) return [];
+  const [parent] = [...parents];
+  let flat = 0;
+  let nested = 0;
+  let suffix = '';
+  for (const file of files) {
+    if (!file.startsWith(`${parent}/`) || !isTest(file)) continue;
+    const rest = file.slice(parent!.length + 1).split('/');
+    const ending = /(\.(spec|test)\.[cm]?[jt]sx?)$/.exec(file)![1]!;
+    if (rest.length === 1) flat++;
+    else if (rest.length === 2 && rest[1] === `${rest[0]}${ending}`) nested++;
+    else continue;
+    suffix ||= ending;
+  }
+  if (!suffix) return [];
+  const path = nested > flat ? `${parent}/${name}/${name}${suffix}` : `${parent}/${name}${suffix}`;
+  return [{ path, score: 0.5, creates: true, reason: `new test for ${folder}/, laid out like its siblings` }];
+}
