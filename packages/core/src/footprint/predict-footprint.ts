@@ -12,6 +12,7 @@ import { routeHandlers } from './evidence/route-handlers';
 import { routesIn } from './sources/routes';
 import { isTaskFile } from '../tasks/discover-tasks';
 import { isCodeFile, isTestFile, mentionedFiles, stemOf } from './evidence/mentioned-files';
+import { namedPhrases } from './evidence/named-phrases';
 import { namedFolders } from './evidence/named-folders';
 import { newFiles } from './evidence/new-files';
 import { ABOUT_TYPES, pairedTests } from './evidence/paired-tests';
@@ -69,6 +70,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   // A scope that names no project or folder may name a file: `fix(version-utils)` -> VersionUtils.ts.
   const namedByScope = scopeRoots.length === 0 ? facts.scopes : [];
   combined.add(mentionedFiles(facts.paths, [...facts.identifiers, ...namedByScope], files, index.stems, taskProjectRoot, index.testsByStem, aboutTests));
+  combined.add(namedPhrases(facts.phrases, index.stems));
   combined.add(namedFolders(text, facts.paths.filter((path) => !facts.scopes.includes(path)), files));
   combined.add(declaredSymbols(facts.identifiers, context.declarations ?? new Map(), facts.capitalized));
   if (context.declarations) {

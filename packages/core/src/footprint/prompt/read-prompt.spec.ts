@@ -24,6 +24,14 @@ describe('readPrompt', () => {
     expect(readPrompt('fix: read MAX_RETRIES from the env').identifiers).toContain('MAX_RETRIES');
   });
 
+  it('spells runs of plain words as file names, alternatives and plurals included', () => {
+    const { phrases } = readPrompt('fix(security): validate limit() in Update/SoftDelete query builders');
+    expect(phrases).toEqual(expect.arrayContaining(['update-query-builder', 'soft-delete-query-builder', 'query-builder']));
+    expect(readPrompt('fix: preserve devDependencies needed by the init command').phrases).toEqual(['init-command']);
+    // Joining words break a run: "needed by" is no name.
+    expect(readPrompt('fix: needed by init').phrases).toEqual([]);
+  });
+
   it('names the test runner a task moves the tests to', () => {
     expect(readPrompt('refactor(effects): migrate unit tests to Vitest').runnerSwitch).toBe('vitest');
     expect(readPrompt('test: switch from Karma to Jest').runnerSwitch).toBe('jest');

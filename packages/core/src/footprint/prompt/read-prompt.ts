@@ -29,6 +29,12 @@ export interface PromptFacts {
   capitalized: string[];
   /** "migrate unit tests to Vitest": the test runner a task moves the tests to. */
   runnerSwitch?: string;
+  /**
+   * Runs of two or three plain words, kebab-cased, the last one singular: "init command" ->
+   * `init-command`, "Update/SoftDelete query builders" -> `update-query-builder`, `soft-delete-query-builder`.
+   * Prose often spells a class or file name as words.
+   */
+  phrases: string[];
 }
 
 /** Test runners a project moves between; each spells its name in the tests that use its API (`jest.fn()`). */
@@ -45,6 +51,38 @@ const RENAMES = /\brenam(?:e|es|ed|ing)\s+`?([A-Za-z_$][\w$]*)`?\s+(?:to|into|as
 const TYPE_SPELLINGS: Record<string, string> = { tests: 'test', doc: 'docs', features: 'feat', feature: 'feat', bugfix: 'fix' };
 
 const CONVENTIONAL = /^\s*([a-z]+)(?:\(([^)]*)\))?!?:\s*/i;
+
+/** Words that join a phrase's parts rather than belong to a name. */
+const PHRASE_BREAKS = new Set('a an and are as at be by for from in into is it its of on or that the this to was were will with without when while after before via which not do does can we you they our your'.split(' '));
+
+/** See PromptFacts.phrases. */
+function phrasesIn(body: string): string[] {
+  const out = new Set<string>();
+  for (const line of body.split(/[\n.;:!?,()]+/)) {
+    // Each position holds one word or its alternatives (`Update/SoftDelete`); anything else breaks the run.
+    const slots: string[][] = [];
+    const flush = () => {
+      for (let n = 2; n <= 3; n++) {
+        for (let at = 0; at + n <= slots.length; at++) {
+          let runs: string[][] = [[]];
+          for (const options of slots.slice(at, at + n)) runs = runs.flatMap((run) => options.map((word) => [...run, word])).slice(0, 8);
+          for (const run of runs) {
+            const last = run[run.length - 1]!;
+            for (const tail of new Set([last, singular(last)])) out.add([...run.slice(0, -1), tail].flatMap((word) => splitIdentifier(word)).join('-'));
+          }
+        }
+      }
+      slots.length = 0;
+    };
+    for (const token of line.split(/\s+/).filter(Boolean)) {
+      const options = token.split('/');
+      if (options.every((word) => /^[A-Za-z][a-z]+$|^[A-Z][a-z]+[A-Z][a-z]+$/.test(word)) && !options.some((word) => PHRASE_BREAKS.has(word.toLowerCase()))) slots.push(options);
+      else flush();
+    }
+    flush();
+  }
+  return [...out];
+}
 
 const STOPWORDS = new Set(
   ('a an and are as at be by for from has have in into is it its of on or that the this to was were will with without ' +
@@ -88,7 +126,7 @@ export function readPrompt(text: string): PromptFacts {
   // Inside a sentence: after a word on the same line, not after a full stop, a line break or a list bullet.
   const capitalized = [...body.matchAll(/(?<=[A-Za-z0-9,;)`'"][ \t]+)([A-Z][a-z0-9]{2,})\b/g)].map((match) => match[1]!).filter((word) => !identifiers.has(word));
   const renames = new Map([...text.matchAll(RENAMES)].map((match) => [match[2]!, match[1]!]));
-  return { type, scopes, paths, identifiers: [...identifiers], words: words(body), removes: [...new Set(removes)], replaces: [...new Set(replaces)], renames, capitalized: [...new Set(capitalized)], runnerSwitch: RUNNER_SWITCH.exec(text)?.[1]?.toLowerCase() };
+  return { type, scopes, paths, identifiers: [...identifiers], words: words(body), removes: [...new Set(removes)], replaces: [...new Set(replaces)], renames, capitalized: [...new Set(capitalized)], runnerSwitch: RUNNER_SWITCH.exec(text)?.[1]?.toLowerCase(), phrases: phrasesIn(body) };
 }
 
 /** Lower-case content words; identifiers also yield their parts (`patchState` -> patch, state). */
