@@ -1,6 +1,6 @@
 import type { Task } from '../tasks';
 import type { Project } from '../workspace';
-import { owningProject } from '../workspace';
+import { isInside, owningProject } from '../workspace';
 import type { Candidate } from './evidence/candidate';
 import { coChange } from './evidence/co-change';
 import { declaredGlobs } from './evidence/declared-globs';
@@ -97,7 +97,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   combined.add(pairedTests(combined.above(0.45), index.testsByStem, projectRootOf, facts.type === 'test', ABOUT_TYPES.test(text)));
 
   if (scopeRoots.length > 0) {
-    combined.scale((path) => (scopeRoots.some((root) => root === '' || path === root || path.startsWith(`${root}/`)) ? 1 : OUTSIDE_SCOPE), 'outside the scope\'s project');
+    combined.scale((path) => (scopeRoots.some((root) => isInside(root, path)) ? 1 : OUTSIDE_SCOPE), 'outside the scope\'s project');
   }
   if (facts.type === 'test') combined.scale((path) => (isTestFile(path) ? 1 : 0.8), 'not a test file, in a test task');
   // Documentation work (JSDoc, guides, the docs site) rarely touches tests.
@@ -155,7 +155,7 @@ function focusOf(task: Task, scopes: readonly string[], projects: readonly Proje
 /** History narrowed to the scope's projects when there is a scope: similar commits elsewhere mislead. */
 function relevantHistory(history: readonly CommitRecord[], scopeRoots: readonly string[]): readonly CommitRecord[] {
   if (scopeRoots.length === 0) return history;
-  return history.filter((commit) => commit.files.some((file) => scopeRoots.some((root) => root === '' || file.startsWith(`${root}/`))));
+  return history.filter((commit) => commit.files.some((file) => scopeRoots.some((root) => isInside(root, file))));
 }
 
 /**

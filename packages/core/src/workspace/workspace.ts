@@ -14,12 +14,16 @@ export interface Workspace {
   files: string[];
 }
 
+/** Whether `file` is `root` or inside it; '' is the workspace root, which holds everything. */
+export function isInside(root: string, file: string): boolean {
+  return root === '' || file === root || file.startsWith(`${root}/`);
+}
+
 /** The project whose root is the longest prefix of `file`. */
 export function owningProject(projects: readonly Project[], file: string): Project | undefined {
   let best: Project | undefined;
   for (const project of projects) {
-    const inside = project.root === '' || file === project.root || file.startsWith(`${project.root}/`);
-    if (inside && (!best || project.root.length > best.root.length)) best = project;
+    if (isInside(project.root, file) && (!best || project.root.length > best.root.length)) best = project;
   }
   return best;
 }

@@ -1,3 +1,4 @@
+import { isInside } from '../../workspace';
 import { isHotspot } from '../evidence/hotspots';
 import type { Footprint, FootprintEntry } from '../footprint';
 
@@ -25,7 +26,7 @@ export function refineFootprint(footprint: Footprint, verdict: ModelVerdict, sco
     const path = normalise(file.path);
     if (path === undefined) continue;
     const exists = scope.existing.has(path);
-    const inScope = scope.roots.some((root) => root === '' || path.startsWith(`${root}/`));
+    const inScope = scope.roots.some((root) => isInside(root, path));
     if (!exists && !inScope) continue;
     const confidence = Math.min(1, Math.max(0, Number(file.confidence) || 0));
     if (confidence > (picked.get(path)?.confidence ?? -1)) picked.set(path, { confidence, reason: file.reason });

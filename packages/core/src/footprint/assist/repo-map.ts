@@ -1,3 +1,4 @@
+import { isInside } from '../../workspace';
 import type { CommitRecord } from '../sources/history';
 
 /** Paths in the map: enough for a cheap model to place a change, small enough to cost a cent. */
@@ -11,7 +12,7 @@ const RECENT_COMMITS = 200;
  * `libs/store/src/: index.ts, store.ts, with-hooks.ts`.
  */
 export function repoMap(files: readonly string[], roots: readonly string[], candidates: readonly string[], history: readonly CommitRecord[], maxPaths = MAX_PATHS): string {
-  const inside = (file: string) => roots.length === 0 || roots.some((root) => root === '' || file.startsWith(`${root}/`));
+  const inside = (file: string) => roots.length === 0 || roots.some((root) => isInside(root, file));
   const pool = files.filter((file) => inside(file) && !file.includes('/node_modules/'));
   const rank = new Map<string, number>();
   candidates.forEach((file, index) => rank.set(file, index));

@@ -1,3 +1,4 @@
+import { isInside } from '../../workspace';
 import type { CommitRecord } from '../sources/history';
 import type { Candidate } from './candidate';
 import { isHotspot } from './hotspots';
@@ -12,7 +13,7 @@ const SWEEP_PROJECTS = 3;
  * Manifests and changelogs are left out: every release touches them.
  */
 export function hotFiles(roots: readonly string[], history: readonly CommitRecord[], existing: ReadonlySet<string>, score: number, projectRootOf: (file: string) => string | undefined): Candidate[] {
-  const inside = (file: string) => roots.some((root) => root === '' || file.startsWith(`${root}/`));
+  const inside = (file: string) => roots.some((root) => isInside(root, file));
   const counts = new Map<string, number>();
   let seen = 0;
   for (const commit of history) {

@@ -1,18 +1,14 @@
 import type { Candidate } from './candidate';
-import { isTestFile } from './mentioned-files';
 
 /** A folder with more files than this is an area, not the thing the task names. */
 const MAX_FILES = 12;
+/** A test itself, not a fixture or entity in a test folder; the capture is its ending (`.test.ts`). */
+const TEST = /(\.(spec|test)\.[cm]?[jt]sx?)$/;
 
 /**
  * Numbers the prompt writes on their own or at the end of a name (`test 174`, `github-issue-204`),
  * not versions (`v18`, `5.4`), pull requests (`#4584`) or quantities (`50%`).
  */
-/** A test itself, not a fixture or entity in a test folder. */
-function isTest(file: string): boolean {
-  return isTestFile(file) && /\.(spec|test)\.[cm]?[jt]sx?$/.test(file);
-}
-
 export function numbersIn(text: string): string[] {
   return [...new Set(text.match(/(?<![\w.#$])\d{2,6}(?![\w.%])/g) ?? [])];
 }
@@ -34,21 +30,23 @@ export function namedFolders(text: string, paths: readonly string[], files: read
       const at = segments.indexOf(number);
       if (at < 0 || at === segments.length - 1) continue;
       const folder = segments.slice(0, at + 1).join('/');
-      byFolder.set(folder, [...(byFolder.get(folder) ?? []), file]);
+      const inside = byFolder.get(folder);
+      if (inside) inside.push(file);
+      else byFolder.set(folder, [file]);
     }
     // The same number in two places (an issue folder and a migration) says nothing about either.
     if (byFolder.size !== 1) continue;
     const [[folder, inside]] = [...byFolder];
     if (inside.length > MAX_FILES) continue;
-    for (const file of inside) out.push({ path: file, score: wholeFolder || isTest(file) ? 0.6 : 0.25, reason: `in ${folder}/, which the task names by its number` });
+    for (const file of inside) out.push({ path: file, score: wholeFolder || TEST.test(file) ? 0.6 : 0.25, reason: `in ${folder}/, which the task names by its number` });
   }
   for (const token of paths) {
     const folder = token.replace(/\/+$/, '');
     if (!folder.includes('/') || /\.[A-Za-z0-9]{1,8}$/.test(folder)) continue;
-    const inside = files.filter((file) => file.startsWith(`${folder}/`) || file.includes(`/${folder}/`));
+    const inside = files.filter((file) => folderAt(file, folder) !== undefined);
     if (inside.length === 0) out.push(...newTestThere(folder, files));
     if (inside.length === 0 || inside.length > MAX_FILES) continue;
-    for (const file of inside) out.push({ path: file, score: isTest(file) ? 0.45 : 0.25, reason: `in ${folder}/, which the task names` });
+    for (const file of inside) out.push({ path: file, score: TEST.test(file) ? 0.45 : 0.25, reason: `in ${folder}/, which the task names` });
   }
   return out;
 }
@@ -62,19 +60,16 @@ function newTestThere(folder: string, files: readonly string[]): Candidate[] {
   const name = folder.slice(folder.lastIndexOf('/') + 1);
   const parentToken = folder.slice(0, folder.lastIndexOf('/'));
   // Only folders that hold tests: `schema-builder` is both src/schema-builder and test/functional/schema-builder.
-  const parents = new Set(files.filter((file) => isTest(file) && (file.startsWith(`${parentToken}/`) || file.includes(`/${parentToken}/`))).map((file) => {
-    const at = file.startsWith(`${parentToken}/`) ? 0 : file.indexOf(`/${parentToken}/`) + 1;
-    return file.slice(0, at + parentToken.length);
-  }));
+  const parents = new Set(files.filter((file) => TEST.test(file)).map((file) => folderAt(file, parentToken)).filter((parent) => parent !== undefined));
   if (parents.size !== 1 || !/^[\w.-]+$/.test(name)) return [];
   const [parent] = [...parents];
   let flat = 0;
   let nested = 0;
   let suffix = '';
   for (const file of files) {
-    if (!file.startsWith(`${parent}/`) || !isTest(file)) continue;
+    if (!file.startsWith(`${parent}/`) || !TEST.test(file)) continue;
     const rest = file.slice(parent!.length + 1).split('/');
-    const ending = /(\.(spec|test)\.[cm]?[jt]sx?)$/.exec(file)![1]!;
+    const ending = TEST.exec(file)![1]!;
     if (rest.length === 1) flat++;
     else if (rest.length === 2 && rest[1] === `${rest[0]}${ending}`) nested++;
     else continue;
@@ -83,4 +78,11 @@ function newTestThere(folder: string, files: readonly string[]): Candidate[] {
   if (!suffix) return [];
   const path = nested > flat ? `${parent}/${name}/${name}${suffix}` : `${parent}/${name}${suffix}`;
   return [{ path, score: 0.5, creates: true, reason: `new test for ${folder}/, laid out like its siblings` }];
+}
+
+/** The folder a file is in whose path ends with `token` (`json/basic-jsonb` -> `test/functional/json/basic-jsonb`), if any. */
+function folderAt(file: string, token: string): string | undefined {
+  if (file.startsWith(`${token}/`)) return token;
+  const at = file.indexOf(`/${token}/`);
+  return at < 0 ? undefined : file.slice(0, at + 1 + token.length);
 }

@@ -13,8 +13,8 @@ export function namedPhrases(phrases: readonly string[], stems: ReadonlyMap<stri
   for (const phrase of phrases) {
     const named = stems.get(phrase) ?? [];
     if (named.length === 0 || named.length > MAX_FILES) continue;
-    // Two words name a file right about one time in four ("join column" in a fix about join columns):
-    // enough to back other evidence. Three ("soft delete query builder") name it.
+    // Two words alone named the right file once in seven ("join column" in a fix about join
+    // columns): enough to back other evidence. Three ("soft delete query builder") name it.
     const score = (phrase.split('-').length >= 3 ? 0.6 : 0.3) / Math.sqrt(named.length);
     for (const file of named) out.push({ path: file, score, reason: `file named after "${phrase.replace(/-/g, ' ')}" in the task` });
   }

@@ -1,3 +1,4 @@
+import { isInside } from '../../workspace';
 import type { Candidate } from './candidate';
 import { isHotspot } from './hotspots';
 import { isTestFile } from './mentioned-files';
@@ -18,16 +19,17 @@ const CODE_NAME = /^[A-Za-z_$][\w$]*$/;
  * spread over several files, a path word or history.
  */
 export function namedUsers(identifiers: readonly string[], usages: ReadonlyMap<string, readonly string[]>, roots: readonly string[], aboutTests = false): Candidate[] {
-  const inRoots = (path: string) => roots.length === 0 || roots.some((root) => root === '' || path.startsWith(`${root}/`));
+  const inRoots = (path: string) => roots.length === 0 || roots.some((root) => isInside(root, path));
   const out: Candidate[] = [];
   for (const name of identifiers) {
     if (!CODE_NAME.test(name)) continue;
     // Tests come with their sources (paired tests), and many quote names in fixtures; a barrel
     // re-exports every name, and the public-API evidence decides when it changes.
-    const users = (usages.get(name) ?? []).filter((path) => inRoots(path) && !isTestFile(path) && !isHotspot(path));
+    const all = (usages.get(name) ?? []).filter(inRoots);
+    const users = all.filter((path) => !isTestFile(path) && !isHotspot(path));
     if (users.length <= MAX_USERS) for (const path of users) out.push({ path, score: SCORE, reason: `uses \`${name}\`, which the task names` });
     if (!aboutTests) continue;
-    const tests = (usages.get(name) ?? []).filter((path) => inRoots(path) && isTestFile(path));
+    const tests = all.filter(isTestFile);
     if (tests.length <= MAX_TEST_USERS) for (const path of tests) out.push({ path, score: TEST_SCORE, reason: `a test that uses \`${name}\`, in a task about tests` });
   }
   return out;

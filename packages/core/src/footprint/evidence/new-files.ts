@@ -1,3 +1,4 @@
+import { isInside } from '../../workspace';
 import { kebabCase, splitIdentifier, type PromptFacts } from '../prompt/read-prompt';
 import type { Candidate } from './candidate';
 import { isCodeFile, isTestFile, stemOf } from './mentioned-files';
@@ -35,7 +36,7 @@ export function newFiles(
   const hasFile = (name: string) => (index.stems.get(name)?.length ?? 0) > 0 || (index.testsByStem.get(name)?.length ?? 0) > 0;
   const fresh = identifiers.filter((identifier) => looksLikeNewName(identifier) && !isDeclared(identifier) && ![identifier, identifier.toLowerCase(), kebabCase(identifier)].some(hasFile));
   if (fresh.length === 0) return [];
-  const inRoots = (file: string) => roots.some((root) => root === '' || file.startsWith(`${root}/`));
+  const inRoots = (file: string) => roots.some((root) => isInside(root, file));
   const sources = files.filter((file) => inRoots(file) && isCodeFile(file) && !isTestFile(file) && !/\.d\.[cm]?ts$/.test(file) && stemOf(file) !== 'index');
   const creates = CREATES.test(prompt);
   const base = creates ? 0.55 : 0.45;

@@ -1,3 +1,4 @@
+import { isInside } from '../../workspace';
 import { singular, splitIdentifier } from '../prompt/read-prompt';
 import type { Candidate } from './candidate';
 
@@ -12,9 +13,9 @@ const NAMED_FOR = 1.4;
 export function pathWords(promptWords: readonly string[], files: readonly string[], within: readonly string[]): Candidate[] {
   const query = [...new Set(promptWords.map(normalise).filter((word) => word.length >= 2))];
   if (query.length === 0) return [];
-  const pool = within.length > 0 ? files.filter((file) => within.some((root) => root === '' || file.startsWith(`${root}/`))) : files;
+  const pool = within.length > 0 ? files.filter((file) => within.some((root) => isInside(root, file))) : files;
   const tokensOf = (file: string) => {
-    const root = within.find((candidate) => candidate === '' || file.startsWith(`${candidate}/`)) ?? '';
+    const root = within.find((candidate) => isInside(candidate, file)) ?? '';
     return new Set(splitIdentifier(file.slice(root.length)).map(normalise));
   };
   const tokenized = pool.map((file) => ({ file, tokens: tokensOf(file) }));

@@ -1,3 +1,4 @@
+import { isInside } from '../../workspace';
 import type { Candidate } from './candidate';
 
 const PUBLIC_API = /\b(export(s|ed|ing)?|public api|expose[sd]?|re-?export(s|ed)?|entry ?point|barrel)\b/i;
@@ -15,7 +16,7 @@ export function publicApi(prompt: string, projectRoots: readonly string[], files
   if (!PUBLIC_API.test(prompt)) return [];
   const out = new Map<string, Candidate>();
   for (const root of projectRoots) {
-    const inside = declaringFiles.filter((file) => root === '' || file.startsWith(`${root}/`));
+    const inside = declaringFiles.filter((file) => isInside(root, file));
     const entryFolders = inside.length > 0 ? inside.map((file) => nearestPackageFolder(file, root, files)) : [root];
     for (const folder of new Set(entryFolders)) {
       const entry = entryFileOf(folder, files);

@@ -1,3 +1,4 @@
+import { isInside } from '../../workspace';
 import type { Candidate } from './candidate';
 
 /** A name used in more files than this is a sweep the task text cannot be trusted to mean. */
@@ -25,7 +26,7 @@ export function removedNameUsers(prompt: string, removes: readonly string[], usa
  */
 export function replacedNameUsers(replaces: readonly string[], usages: ReadonlyMap<string, readonly string[]>, roots: readonly string[]): Candidate[] {
   if (replaces.length === 0) return [];
-  const inRoots = (path: string) => roots.length === 0 || roots.some((root) => root === '' || path.startsWith(`${root}/`));
+  const inRoots = (path: string) => roots.length === 0 || roots.some((root) => isInside(root, path));
   return usersOf(replaces, usages, inRoots, (name) => `uses \`${name}\`, which the task replaces`);
 }
 

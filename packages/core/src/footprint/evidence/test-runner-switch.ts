@@ -1,3 +1,4 @@
+import { isInside } from '../../workspace';
 import { TEST_RUNNERS } from '../prompt/read-prompt';
 import type { Candidate } from './candidate';
 import { isTestFile } from './mentioned-files';
@@ -21,7 +22,7 @@ const MAX_USERS = 40;
  */
 export function outgoingRunnerUsers(prompt: string, target: string | undefined, roots: readonly string[], files: readonly string[], usages: ReadonlyMap<string, readonly string[]>): Candidate[] {
   if (!target || roots.length === 0) return [];
-  const within = (file: string) => roots.some((root) => root === '' || file.startsWith(`${root}/`));
+  const within = (file: string) => roots.some((root) => isInside(root, file));
   const named = TEST_RUNNERS.filter((runner) => runner !== target && new RegExp(`\\b${runner}\\b`, 'i').test(prompt));
   const configured = TEST_RUNNERS.filter((runner) => runner !== target && files.some((file) => within(file) && CONFIG_OF[runner]!.test(file)));
   const out: Candidate[] = [];
