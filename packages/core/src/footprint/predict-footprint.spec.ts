@@ -147,6 +147,15 @@ describe('predictFootprint', () => {
       expect(paths('refactor(store): migrate unit tests from Jest to Vitest')).toEqual(['libs/store/jest.config.ts', 'libs/store/project.json', 'libs/store/test-setup.ts', 'libs/store/tsconfig.spec.json']);
     });
 
+    it('moving to a runner other projects use creates its config, named as theirs', () => {
+      const withVitest = [...tooling, 'libs/effects/vite.config.mts', 'libs/router/vite.config.mts', 'vitest.config.ts'];
+      const footprint = predictFootprint({ ...task('refactor(store): migrate unit tests to Vitest'), project: undefined }, { files: withVitest, projects: toolingProjects });
+      expect(footprint.writes.filter((entry) => entry.creates).map((entry) => entry.path)).toEqual(['libs/store/vite.config.mts']);
+      // a project that has its config already keeps it
+      const configured = predictFootprint({ ...task('refactor(store): migrate unit tests to Vitest'), project: undefined }, { files: [...withVitest, 'libs/store/vitest.config.ts'], projects: toolingProjects });
+      expect(configured.writes.filter((entry) => entry.creates)).toEqual([]);
+    });
+
     it('a task that only mentions a tool writes no config', () => {
       expect(paths('fix(store): report the ESLint rule name in errors')).not.toContain('libs/store/eslint.config.mjs');
     });

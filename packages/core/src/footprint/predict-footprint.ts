@@ -20,7 +20,7 @@ import { pathWords } from './evidence/path-words';
 import { removedNameUsers, replacedNameUsers } from './evidence/removed-names';
 import { namedUsers } from './evidence/named-users';
 import { ciConfig, toolConfig } from './evidence/tool-config';
-import { outgoingRunnerUsers } from './evidence/test-runner-switch';
+import { incomingRunnerConfig, outgoingRunnerUsers } from './evidence/test-runner-switch';
 import { foldersTheTaskNames, projectsForScopes } from './evidence/scope';
 import { publicApi } from './evidence/public-api';
 import type { Footprint, FootprintEntry } from './footprint';
@@ -93,6 +93,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   combined.add(toolConfig(text, facts.words, roots, files));
   combined.add(ciConfig(facts.type, files));
   combined.add(outgoingRunnerUsers(text, facts.runnerSwitch, roots, files, context.usages ?? new Map()));
+  combined.add(incomingRunnerConfig(facts.runnerSwitch, roots, files));
   combined.add(coChange(directSeeds, history, existing));
   combined.add(pairedTests(combined.above(0.45), index.testsByStem, projectRootOf, facts.type === 'test', ABOUT_TYPES.test(text)));
 

@@ -35,3 +35,24 @@ export function outgoingRunnerUsers(prompt: string, target: string | undefined, 
   }
   return out;
 }
+
+/**
+ * Moving a project to a runner the workspace already uses elsewhere creates that runner's config in
+ * the project, named as the other projects name theirs (`vite.config.mts`). A project that has
+ * one already keeps it: the configs above cover it.
+ */
+export function incomingRunnerConfig(target: string | undefined, roots: readonly string[], files: readonly string[]): Candidate[] {
+  const config = target ? CONFIG_OF[target] : undefined;
+  if (!config || roots.length === 0) return [];
+  const names = new Map<string, number>();
+  for (const file of files) {
+    if (!config.test(file) || file.includes('node_modules/') || roots.some((root) => isInside(root, file))) continue;
+    const name = file.slice(file.lastIndexOf('/') + 1);
+    names.set(name, (names.get(name) ?? 0) + 1);
+  }
+  const usual = [...names].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  if (!usual) return [];
+  return roots
+    .filter((root) => root !== '' && !files.some((file) => isInside(root, file) && config.test(file)))
+    .map((root) => ({ path: `${root}/${usual}`, score: SCORE, creates: true, reason: `new ${target} config, named like the other projects' ${usual}` }));
+}
