@@ -2,6 +2,7 @@ import type { Task } from '../tasks';
 import type { Project } from '../workspace';
 import { isInside, owningProject } from '../workspace';
 import type { Candidate } from './evidence/candidate';
+import { analogousCommits } from './evidence/analogous-commits';
 import { coChange } from './evidence/co-change';
 import { declaredGlobs } from './evidence/declared-globs';
 import { declaredSymbols } from './evidence/declared-symbols';
@@ -89,6 +90,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   // A scope that named nothing is a word of the task like the others (`version-utils`: version, utils).
   const query = scopeRoots.length > 0 ? facts.words.filter((word) => !facts.scopes.includes(word)) : [...facts.words, ...facts.scopes.flatMap((scope) => words(scope))];
   combined.add(historySimilarity(query, relevantHistory(history, scopeRoots), existing));
+  combined.add(analogousCommits(query, history, roots, context.projects, existing));
   combined.add(pathWords(query, files, roots));
   combined.add(toolConfig(text, facts.words, roots, files));
   combined.add(ciConfig(facts.type, files));

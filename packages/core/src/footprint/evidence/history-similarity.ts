@@ -10,25 +10,7 @@ const TOP_COMMITS = 12;
  * files, but the project's own history says where such changes usually land.
  */
 export function historySimilarity(promptWords: readonly string[], history: readonly CommitRecord[], existing: ReadonlySet<string>): Candidate[] {
-  if (history.length === 0 || promptWords.length === 0) return [];
-  const query = new Set(promptWords);
-  const documents = history.map((commit) => new Set(words(commit.subject)));
-  const df = new Map<string, number>();
-  for (const document of documents) for (const word of document) df.set(word, (df.get(word) ?? 0) + 1);
-  const idf = (word: string) => Math.log(1 + history.length / (1 + (df.get(word) ?? 0)));
-  const norm = (document: Iterable<string>) => Math.sqrt([...document].reduce((sum, word) => sum + idf(word) ** 2, 0)) || 1;
-  const queryNorm = norm(query);
-
-  const scored: Array<{ commit: CommitRecord; similarity: number; shared: string[] }> = [];
-  documents.forEach((document, index) => {
-    const shared = [...query].filter((word) => document.has(word));
-    if (shared.length === 0) return;
-    const dot = shared.reduce((sum, word) => sum + idf(word) ** 2, 0);
-    const similarity = dot / (queryNorm * norm(document));
-    scored.push({ commit: history[index]!, similarity, shared });
-  });
-  scored.sort((a, b) => b.similarity - a.similarity);
-  const top = scored.slice(0, TOP_COMMITS);
+  const top = similarCommits(promptWords, history).slice(0, TOP_COMMITS);
   const mass = top.reduce((sum, entry) => sum + entry.similarity, 0);
   if (mass === 0) return [];
 
@@ -48,4 +30,25 @@ export function historySimilarity(promptWords: readonly string[], history: reado
     score: Math.min(0.6, 0.8 * vote.weight),
     reason: `changed by similar past commits (${Math.round(vote.weight * 100)}% of the weight), e.g. "${vote.example.slice(0, 80)}"`,
   }));
+}
+
+/** Commits ranked by how alike their subjects are to the task's words: cosine over tf-idf, rarer words count more. */
+export function similarCommits(promptWords: readonly string[], history: readonly CommitRecord[], subjectOf: (commit: CommitRecord) => string = (commit) => commit.subject): Array<{ commit: CommitRecord; similarity: number }> {
+  if (history.length === 0 || promptWords.length === 0) return [];
+  const query = new Set(promptWords);
+  const documents = history.map((commit) => new Set(words(subjectOf(commit))));
+  const df = new Map<string, number>();
+  for (const document of documents) for (const word of document) df.set(word, (df.get(word) ?? 0) + 1);
+  const idf = (word: string) => Math.log(1 + history.length / (1 + (df.get(word) ?? 0)));
+  const norm = (document: Iterable<string>) => Math.sqrt([...document].reduce((sum, word) => sum + idf(word) ** 2, 0)) || 1;
+  const queryNorm = norm(query);
+
+  const scored: Array<{ commit: CommitRecord; similarity: number }> = [];
+  documents.forEach((document, index) => {
+    const shared = [...query].filter((word) => document.has(word));
+    if (shared.length === 0) return;
+    const dot = shared.reduce((sum, word) => sum + idf(word) ** 2, 0);
+    scored.push({ commit: history[index]!, similarity: dot / (queryNorm * norm(document)) });
+  });
+  return scored.sort((a, b) => b.similarity - a.similarity);
 }
