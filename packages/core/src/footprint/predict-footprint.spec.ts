@@ -26,6 +26,11 @@ describe('predictFootprint', () => {
     expect(footprint.fallback).toBe(false);
   });
 
+  it('a path the prompt writes keeps its confidence outside the scope\'s project and in a docs task', () => {
+    const footprint = predictFootprint({ ...task('docs(api): explain retries in libs/payments/src/payment-service.ts'), project: undefined }, { files, projects });
+    expect(footprint.writes.find((entry) => entry.path === 'libs/payments/src/payment-service.ts')!.confidence).toBeGreaterThanOrEqual(0.85);
+  });
+
   it('in a task about tests, an identifier that names only a test names that test', () => {
     const withTests = [...files, 'apps/api/spec/types/of_type.spec.ts', 'apps/api/src/actions.ts'];
     const named = (prompt: string) => predictFootprint(task(prompt), { files: withTests, projects }).writes.filter((e) => e.reasons.includes('file named after `of_type`')).map((e) => e.path);

@@ -235,7 +235,8 @@ class Combined {
   scale(factor: (path: string) => number, why: string): void {
     for (const [path, entry] of this.byPath) {
       const f = factor(path);
-      if (f >= 1 || entry.stated === 'touches') continue;
+      // What the user wrote down (a `touches` glob, a path in the prompt) is not second-guessed by the scope or the task's type.
+      if (f >= 1 || entry.stated) continue;
       entry.miss = 1 - (1 - entry.miss) * f;
       entry.reasons.push(why);
     }

@@ -44,4 +44,14 @@ describe('namedFolders', () => {
     expect(namedFolders('move it to embedded/order', ['embedded/order'], files).map((candidate) => candidate.path)).toEqual(['test/functional/embedded/order/order.test.ts']);
     expect(namedFolders('move it to parameters/spread', ['parameters/spread'], files).map((candidate) => candidate.path)).toEqual(['test/functional/parameters/spread.test.ts']);
   });
+
+  it('two words that name sibling folders are alternatives, not a path', () => {
+    const counters = ['test/functional/repository/increment/repository-increment.test.ts', 'test/functional/repository/decrement/repository-decrement.test.ts', 'test/functional/repository/decrement/entity/Post.ts', 'src/other/increment.ts'];
+    const both = namedFolders('validate where criteria in increment/decrement', ['increment/decrement'], counters);
+    expect(both.filter((candidate) => candidate.score >= 0.4).map((candidate) => candidate.path)).toEqual([counters[0], counters[1]]);
+    expect(both.some((candidate) => candidate.creates)).toBe(false);
+    // folders that are not siblings stay a new path
+    const apart = [...counters.slice(0, 1), 'test/other/decrement/decrement.test.ts'];
+    expect(namedFolders('x in increment/decrement', ['increment/decrement'], apart).filter((candidate) => !candidate.creates)).toEqual([]);
+  });
 });

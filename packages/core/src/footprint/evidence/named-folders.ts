@@ -44,11 +44,41 @@ export function namedFolders(text: string, paths: readonly string[], files: read
     const folder = token.replace(/\/+$/, '');
     if (!folder.includes('/') || /\.[A-Za-z0-9]{1,8}$/.test(folder)) continue;
     const inside = files.filter((file) => folderAt(file, folder) !== undefined);
+    const alternatives = inside.length === 0 ? siblingFolders(folder, files) : [];
+    if (alternatives.length > 0) {
+      out.push(...alternatives.flatMap((sibling) => filesIn(sibling, files)));
+      continue;
+    }
     if (inside.length === 0) out.push(...newTestThere(folder, files));
     if (inside.length === 0 || inside.length > MAX_FILES) continue;
-    for (const file of inside) out.push({ path: file, score: TEST.test(file) ? 0.45 : 0.25, reason: `in ${folder}/, which the task names` });
+    out.push(...inside.map((file) => inNamedFolder(file, folder)));
   }
   return out;
+}
+
+/**
+ * `increment/decrement` is no path but two alternatives, when each word names a folder of tests
+ * and the two folders are siblings: `repository/increment/` and `repository/decrement/`.
+ */
+function siblingFolders(token: string, files: readonly string[]): string[] {
+  const words = token.split('/');
+  if (words.length !== 2 || !words.every((word) => /^[\w-]+$/.test(word))) return [];
+  const homes = words.map((word) => new Set(files.filter((file) => TEST.test(file)).map((file) => folderAt(file, word)).filter((folder) => folder !== undefined)));
+  if (!homes.every((home) => home.size === 1)) return [];
+  const folders = homes.map((home) => [...home][0]!);
+  const parent = (folder: string) => folder.slice(0, folder.lastIndexOf('/'));
+  return parent(folders[0]!) === parent(folders[1]!) ? folders : [];
+}
+
+function filesIn(folder: string, files: readonly string[]): Candidate[] {
+  const inside = files.filter((file) => file.startsWith(`${folder}/`));
+  if (inside.length > MAX_FILES) return [];
+  return inside.map((file) => inNamedFolder(file, folder));
+}
+
+/** Work in a folder the task names lands in its tests more than anywhere else there. */
+function inNamedFolder(file: string, folder: string): Candidate {
+  return { path: file, score: TEST.test(file) ? 0.45 : 0.25, reason: `in ${folder}/, which the task names`, stated: 'prompt' };
 }
 
 /**
