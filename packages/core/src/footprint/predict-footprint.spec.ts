@@ -29,6 +29,10 @@ describe('predictFootprint', () => {
   it('a path the prompt writes keeps its confidence outside the scope\'s project and in a docs task', () => {
     const footprint = predictFootprint({ ...task('docs(api): explain retries in libs/payments/src/payment-service.ts'), project: undefined }, { files, projects });
     expect(footprint.writes.find((entry) => entry.path === 'libs/payments/src/payment-service.ts')!.confidence).toBeGreaterThanOrEqual(0.85);
+    // a file name several files bear is left for the scope to choose
+    const readmes = ['apps/api/README.md', 'libs/payments/README.md', ...files];
+    const writes = predictFootprint({ ...task('docs(payments): update README.md'), project: undefined }, { files: readmes, projects }).writes.filter((entry) => entry.confidence >= 0.4);
+    expect(writes.map((entry) => entry.path)).toEqual(['libs/payments/README.md']);
   });
 
   it('in a task about tests, an identifier that names only a test names that test', () => {
