@@ -4,6 +4,9 @@
 //
 //   node tools/bench/footprint-bench.mjs --repo <git dir of ngrx/platform> [--limit N] [--jobs 2] [--out bench-results/footprint.json]
 //
+// --cases <file> scores cases made from another repository by footprint-cases.mjs instead (no pairs):
+//   node tools/bench/footprint-bench.mjs --repo <git dir> --cases cases.json --jobs 2 --out results.json
+//
 // To compare two runs: node tools/bench/footprint-diff.mjs <before.json> <after.json>.
 //
 // --assist scores the model-assisted mode instead (needs OPENAI_API_KEY; CODEWAVES_ASSIST_MODEL picks
@@ -43,9 +46,12 @@ if (outIndex >= 0) {
   args[outIndex + 1] = resolve(args[outIndex + 1]);
   mkdirSync(dirname(args[outIndex + 1]), { recursive: true });
 }
+// Cases of another repository come without pairs: only the footprint half is scored.
+const casesIndex = args.indexOf('--cases');
+const cases = casesIndex >= 0 ? ['--cases', resolve(args.splice(casesIndex, 2)[1])] : ['--cases', join(bench, 'cases.json'), '--pairs', join(bench, 'pairs.json')];
 const result = spawnSync(
   process.execPath,
-  [join(bench, 'score.mjs'), '--cases', join(bench, 'cases.json'), '--pairs', join(bench, 'pairs.json'), '--predict', `node ${cli} footprint "$TASK_FILE" --format paths${assist ? ' --assist' : ''}`, ...args],
+  [join(bench, 'score.mjs'), ...cases, '--predict', `node ${cli} footprint "$TASK_FILE" --format paths${assist ? ' --assist' : ''}`, ...args],
   { stdio: 'inherit', cwd: bench },
 );
 process.exit(result.status ?? 1);

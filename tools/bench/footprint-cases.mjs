@@ -2,9 +2,10 @@
 // Makes footprint cases from any repository's history, in the shared bench's format, to score the
 // predictor on history it was not tuned on (the shared bench holds only ngrx/platform):
 //
-//   node tools/bench/footprint-cases.mjs --repo <git dir> [--count 120] [--out cases.json]
-//   node ../shared/bench/footprint/score.mjs --repo <git dir> --cases cases.json \
-//     --predict "node $PWD/packages/core/bin/codewaves.js footprint \"\$TASK_FILE\" --format paths" --jobs 2
+//   node tools/bench/footprint-cases.mjs --repo <git dir> [--head <commit>] [--name owner/repo] [--count 120] [--out cases.json]
+//   node tools/bench/footprint-bench.mjs --repo <git dir> --cases cases.json --jobs 2 --out results.json
+//
+// typeorm/typeorm as docs/footprint.md reports it: --head 281bfba42a --name typeorm/typeorm --count 120.
 //
 // Rules, close to the shared bench's: first-parent non-merge commits, newest first; 1-20 changed
 // paths once lockfiles are dropped, at least one TypeScript source; no reverts, releases, bots or
@@ -14,12 +15,12 @@ import { writeFileSync } from 'node:fs';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []));
 if (!args.repo) {
-  console.error('usage: footprint-cases.mjs --repo <git dir> [--count 120] [--out cases.json]');
+  console.error('usage: footprint-cases.mjs --repo <git dir> [--head <commit>] [--name owner/repo] [--count 120] [--out cases.json]');
   process.exit(2);
 }
 const count = Number(args.count ?? 120);
 const git = (...rest) => execFileSync('git', ['--git-dir', args.repo, ...rest], { encoding: 'utf8', maxBuffer: 1 << 30 });
-const log = git('log', '--first-parent', '--no-merges', '-n', String(count * 15), '--format=tformat:@@%H %P%x09%an%x09%s', '--name-status', '--no-renames', 'HEAD');
+const log = git('log', '--first-parent', '--no-merges', '-n', String(count * 15), '--format=tformat:@@%H %P%x09%an%x09%s', '--name-status', '--no-renames', args.head ?? 'HEAD');
 const cases = [];
 for (const block of log.split('@@').filter(Boolean)) {
   const [head, ...lines] = block.split('\n').filter(Boolean);
@@ -43,5 +44,7 @@ for (const block of log.split('@@').filter(Boolean)) {
   });
   if (cases.length >= count) break;
 }
-writeFileSync(args.out ?? 'cases.json', JSON.stringify({ repo: args.repo, cases }, null, 1));
+// The scorer reports `repo` as the repository's name: the git dir's path says nothing to a reader.
+const head = git('rev-parse', args.head ?? 'HEAD').trim();
+writeFileSync(args.out ?? 'cases.json', JSON.stringify({ repo: args.name ?? args.repo, head, cases }, null, 1));
 console.log(`${cases.length} cases -> ${args.out ?? 'cases.json'}`);
