@@ -226,6 +226,9 @@ describe('predictFootprint', () => {
     expect(writes('fix: drop `assertUnique` in production')).toEqual(['apps/api/src/server.ts', 'libs/payments/src/payment-service.ts']);
     expect(writes('refactor: rename `everywhere` to `somewhere`')).toEqual([]);
     expect(writes('fix: keep `assertUnique` in production')).toEqual([]);
+    // removing a deprecated name still changes its users; deprecating it does not
+    expect(writes('refactor: remove deprecated assertUnique')).toEqual(['apps/api/src/server.ts', 'libs/payments/src/payment-service.ts']);
+    expect(writes('refactor: deprecate `assertUnique`')).toEqual([]);
   });
 
   it('a capitalised word of prose counts only as an exported class, type or function declared in one or two files', () => {

@@ -6,6 +6,8 @@ const MAX_USERS = 6;
 const SCORE = 0.5;
 /** Deprecating keeps every use working, and a migration rewrites users' code, not this repository's. */
 const KEEPS_USERS = /\b(deprecat\w*|migrations?|migrator|schematics?)\b/i;
+/** "remove deprecated loadedTables" removes: the word only says why the name goes. */
+const REMOVES_DEPRECATED = /\b((?:remov|drop)\w*)\s+(?:the\s+)?deprecated\b/gi;
 
 /**
  * Removing, dropping, renaming or inlining a name changes every file that uses it: "drop
@@ -14,7 +16,7 @@ const KEEPS_USERS = /\b(deprecat\w*|migrations?|migrator|schematics?)\b/i;
  * from every other task on a guess.
  */
 export function removedNameUsers(prompt: string, removes: readonly string[], usages: ReadonlyMap<string, readonly string[]>): Candidate[] {
-  if (removes.length === 0 || KEEPS_USERS.test(prompt)) return [];
+  if (removes.length === 0 || KEEPS_USERS.test(prompt.replace(REMOVES_DEPRECATED, '$1'))) return [];
   return usersOf(removes, usages, () => true, (name) => `uses \`${name}\`, which the task removes or renames`);
 }
 

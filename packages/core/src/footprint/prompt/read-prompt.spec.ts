@@ -11,6 +11,8 @@ describe('readPrompt', () => {
   it('names the identifiers a task removes, drops, renames or inlines', () => {
     expect(readPrompt('fix(signals): drop `assertInInjectionContext` in production').removes).toEqual(['assertInInjectionContext']);
     expect(readPrompt('feat: rename withEffects to withEventHandlers').removes).toEqual(['withEffects']);
+    expect(readPrompt('refactor(QueryRunner): remove deprecated loadedTables and loadedViews').removes).toEqual(['loadedTables', 'loadedViews']);
+    expect(readPrompt('chore!: remove dead skipNulls option from getEntityValueMap').removes).toEqual(['skipNulls']);
     expect(readPrompt('feat: rename `withEffects` to `withEventHandlers`').renames).toEqual(new Map([['withEventHandlers', 'withEffects']]));
     // prose after the verb is not a name
     expect(readPrompt('refactor: remove the options parameter').removes).toEqual([]);

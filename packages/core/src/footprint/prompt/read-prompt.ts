@@ -41,8 +41,12 @@ export interface PromptFacts {
 export const TEST_RUNNERS = ['jest', 'vitest', 'jasmine', 'karma', 'mocha'] as const;
 const RUNNER_SWITCH = new RegExp(`\\b(?:migrat|switch|mov|convert|port|replac)\\w*\\b.*?\\bto\\s+(${TEST_RUNNERS.join('|')})\\b`, 'i');
 
-/** "drop `assertInInjectionContext`", "rename withEffects to ...": the name right after the verb. */
-const REMOVES = /\b(?:remove|removes|removed|removing|drop|drops|dropped|dropping|rename|renames|renamed|renaming|inline|inlines|inlined|inlining)\s+(?:the\s+)?`?([A-Za-z_$][\w$]*)/gi;
+/**
+ * "drop `assertInInjectionContext`", "rename withEffects to ...", "remove deprecated loadedTables and
+ * loadedViews": the name right after the verb (past a word that says why it goes), and a second
+ * one joined by "and".
+ */
+const REMOVES = /\b(?:remove|removes|removed|removing|drop|drops|dropped|dropping|rename|renames|renamed|renaming|inline|inlines|inlined|inlining)\s+(?:the\s+)?(?:(?:deprecated|dead|unused|legacy|obsolete|redundant)\s+)?`?([A-Za-z_$][\w$]*)`?(?:\s+and\s+`?([A-Za-z_$][\w$]*))?/gi;
 
 const REPLACES = /\b(?:replac(?:e|es|ed|ing)\s+(?:the\s+)?(?:deprecated\s+|legacy\s+|old\s+)?(?:(?:uses?|usages?|calls?)\s+of\s+)?|instead\s+of\s+(?:the\s+)?)`?([A-Za-z_$][\w$]*)/gi;
 
@@ -121,7 +125,7 @@ export function readPrompt(text: string): PromptFacts {
   for (const scope of scopes) identifiers.delete(scope);
   const body = conventionalLine === undefined ? text : lines.map((line) => (line === conventionalLine ? line.replace(CONVENTIONAL, '') : line)).join('\n');
   const isCodeName = (name: string) => identifiers.has(name) || /^[A-Z][a-z0-9]+[A-Z]/.test(name);
-  const removes = [...text.matchAll(REMOVES)].map((match) => match[1]!).filter(isCodeName);
+  const removes = [...text.matchAll(REMOVES)].flatMap((match) => [match[1]!, match[2]].filter((name) => name !== undefined)).filter(isCodeName);
   const replaces = [...text.matchAll(REPLACES)].map((match) => match[1]!).filter(isCodeName);
   // Inside a sentence: after a word on the same line, not after a full stop, a line break or a list bullet.
   const capitalized = [...body.matchAll(/(?<=[A-Za-z0-9,;)`'"][ \t]+)([A-Z][a-z0-9]{2,})\b/g)].map((match) => match[1]!).filter((word) => !identifiers.has(word));
