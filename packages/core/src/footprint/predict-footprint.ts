@@ -20,7 +20,7 @@ import { ABOUT_TYPES, pairedTests } from './evidence/paired-tests';
 import { pathWords } from './evidence/path-words';
 import { removedNameUsers, replacedNameUsers } from './evidence/removed-names';
 import { namedUsers } from './evidence/named-users';
-import { ciConfig, toolConfig } from './evidence/tool-config';
+import { ciConfig, isToolConfig, toolConfig } from './evidence/tool-config';
 import { incomingRunnerConfig, outgoingRunnerUsers } from './evidence/test-runner-switch';
 import { foldersTheTaskNames, projectsForScopes } from './evidence/scope';
 import { publicApi } from './evidence/public-api';
@@ -49,6 +49,11 @@ export const WRITE_THRESHOLD = 0.4;
 const REPORT_FLOOR = 0.1;
 /** Files outside the projects a conventional-commit scope names keep this share of their score. */
 const OUTSIDE_SCOPE = 0.4;
+/** When nothing places a task, its best candidates at or above this confidence are raised to the threshold. */
+const GUESS_FLOOR = 0.2;
+const GUESSES = 3;
+const GUESS_SPREAD = 0.75;
+const STAND_INS_BESIDE_GUESSES = 2;
 
 /**
  * Predicts the files a task will write. Evidence: declared `touches`, paths and file names in the
@@ -89,9 +94,11 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   // Within the scope's history the scope word itself says nothing more.
   // A scope that named nothing is a word of the task like the others (`version-utils`: version, utils).
   const query = scopeRoots.length > 0 ? facts.words.filter((word) => !facts.scopes.includes(word)) : [...facts.words, ...facts.scopes.flatMap((scope) => words(scope))];
-  combined.add(historySimilarity(query, relevantHistory(history, scopeRoots), existing));
+  const similar = historySimilarity(query, relevantHistory(history, scopeRoots), existing);
+  combined.add(similar);
   combined.add(analogousCommits(query, history, roots, context.projects, existing));
-  combined.add(pathWords(query, files, roots));
+  const spelled = pathWords(query, files, roots);
+  combined.add(spelled);
   combined.add(toolConfig(text, facts.words, roots, files));
   combined.add(ciConfig(facts.type, files));
   combined.add(outgoingRunnerUsers(text, facts.runnerSwitch, roots, files, context.usages ?? new Map()));
@@ -110,10 +117,15 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   const fallback = !combined.placesTheWork(WRITE_THRESHOLD, existing);
   if (fallback) {
     const fallbackRoots = scopeRoots.length > 0 ? scopeRoots : [taskProjectRoot ?? ''];
+    const nonRoot = fallbackRoots.some((root) => root !== '');
     // No stand-ins for the workspace root, even in a single-package repository: on typeorm's
     // history 6 of the 78 files they added were right (micro P 0.36 -> 0.28 for the same F1),
     // and the whole project as a pattern keeps such a task safely apart instead.
-    const hot = fallbackRoots.some((root) => root !== '') ? standIns(fallbackRoots, query, files, history, existing, projectRootOf) : [];
+    // A vague task's own best candidates are right more often than any stand-in (ngrx: micro recall
+    // 0.296 -> 0.317 with no real conflict lost), but stand-ins are what keep two vague tasks of a
+    // project apart: two of them stay (guesses alone met 0.408 of the real conflicts, not 0.510).
+    const guesses = nonRoot ? bestGuesses([...similar, ...spelled], combined, existing) : [];
+    const hot = nonRoot ? [...guesses, ...standIns(fallbackRoots, query, files, history, existing, projectRootOf).slice(0, guesses.length > 0 ? STAND_INS_BESIDE_GUESSES : undefined)] : [];
     if (hot.length > 0) {
       combined.add(hot);
       writes = combined.entries().filter((entry) => entry.confidence >= REPORT_FLOOR);
@@ -132,6 +144,27 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
     }
   }
   return { taskId: task.id, writes: sortEntries(writes), reads: [], fallback, ...(context.notes?.length ? { notes: [...context.notes] } : {}) };
+}
+
+/**
+ * A vague task's best guesses: the few files that similar past commits or the task's words in
+ * paths rank highest, raised to the write threshold when nothing places the task. In the 0.2-0.4
+ * band they are right 13-15% of the time; stand-ins never were. Evidence that only backs other
+ * evidence (a name's users, two-word phrases) guesses nothing, nor does a tool's config, which
+ * only a tooling task writes, nor a hotspot, which every task touches. Only guesses close to the
+ * best (within GUESS_SPREAD of it) count: a word that many files spell cannot choose among them.
+ */
+function bestGuesses(whereWorkLands: readonly Candidate[], combined: Combined, existing: ReadonlySet<string>): Candidate[] {
+  const listed = combined.above(GUESS_FLOOR);
+  const ranked = [...new Set(whereWorkLands.map((candidate) => candidate.path))]
+    .filter((path) => listed.has(path) && existing.has(path) && !isHotspot(path) && !isToolConfig(path))
+    .map((path) => [path, listed.get(path)!] as const)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const best = ranked[0]?.[1] ?? 0;
+  return ranked
+    .filter(([, confidence]) => confidence >= GUESS_SPREAD * best)
+    .slice(0, GUESSES)
+    .map(([path, confidence]) => ({ path, score: 1 - (1 - WRITE_THRESHOLD) / (1 - confidence), reason: `the task's best guess: nothing places it (${confidence.toFixed(2)} before)` }));
 }
 
 /** A vague task's stand-in files: from the folder its words name (`events` in `signals`) when that folder has them, else from its projects. */

@@ -19,6 +19,12 @@ const TOOL_FILES: Record<string, RegExp> = {
   storybook: /^(main|preview)\.[cm]?[jt]sx?$/,
 };
 const MAX_CONFIG_FILES = 8;
+
+/** A tool's own configuration (`eslint.config.mjs`, `jest.config.ts`, `tsconfig.spec.json`): written by tooling tasks, which `toolConfig` reads. */
+export function isToolConfig(file: string): boolean {
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  return Object.entries(TOOL_FILES).some(([tool, pattern]) => pattern.test(name) && (tool !== 'storybook' || file.includes('.storybook/')));
+}
 /** Test runners live in the project's targets too: moving between them rewrites project.json. */
 const RUNNERS: ReadonlySet<string> = new Set(TEST_RUNNERS);
 /** The task is about the tooling itself, not code that happens to mention the tool. */
