@@ -122,7 +122,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
     // history 6 of the 78 files they added were right (micro P 0.36 -> 0.28 for the same F1),
     // and the whole project as a pattern keeps such a task safely apart instead.
     // A vague task's own best candidates are right more often than any stand-in (ngrx: micro recall
-    // 0.296 -> 0.317 with no real conflict lost), but stand-ins are what keep two vague tasks of a
+    // 0.296 -> 0.316 with no real conflict lost), but stand-ins are what keep two vague tasks of a
     // project apart: two of them stay (guesses alone met 0.408 of the real conflicts, not 0.510).
     const guesses = nonRoot ? bestGuesses([...similar, ...spelled], combined, existing) : [];
     const hot = nonRoot ? [...guesses, ...standIns(fallbackRoots, query, files, history, existing, projectRootOf).slice(0, guesses.length > 0 ? STAND_INS_BESIDE_GUESSES : undefined)] : [];
