@@ -17,13 +17,12 @@ export function mentionedFiles(
 ): Candidate[] {
   const out: Candidate[] = [];
   for (const token of paths) {
-    // A bare name (`README.md`) that other files bear too is no statement of which: the scope chooses.
-    const stated = token.includes('/') || !files.some((file) => file.endsWith(`/${token}`)) ? { stated: 'prompt' as const } : {};
+    const suffix = files.filter((file) => file.endsWith(`/${token}`));
+    // A bare name (`README.md`) or partial path that several files bear is no statement of which: the scope chooses.
+    const stated = (token.includes('/') || suffix.length === 0) ? { stated: 'prompt' as const } : {};
     if (files.includes(token)) out.push({ path: token, score: 0.85, reason: `path "${token}" is in the prompt`, ...stated });
     else if (projectRoot && files.includes(`${projectRoot}/${token}`)) out.push({ path: `${projectRoot}/${token}`, score: 0.8, reason: `path "${token}" is in the prompt`, stated: 'prompt' });
     else {
-      const suffix = files.filter((file) => file.endsWith(`/${token}`));
-      // Likewise a partial path that several files end with.
       if (suffix.length > 0 && suffix.length <= 3) for (const file of suffix) out.push({ path: file, score: 0.6, reason: `file name "${token}" is in the prompt`, ...(suffix.length === 1 ? { stated: 'prompt' as const } : {}) });
       else if (suffix.length === 0 && token.includes('/') && /\.[a-z]{1,5}$/i.test(token)) {
         // A path that does not exist yet: a file the task will create, where the prompt says.
