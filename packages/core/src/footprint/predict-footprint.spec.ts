@@ -205,6 +205,27 @@ describe('predictFootprint', () => {
     expect(confidence('apps/www/src/footer.component.ts')).toBeGreaterThan(1.3 * confidence('apps/www/src/guide-footer.component.ts'));
   });
 
+  it('a fix writes a rule and its tests, not the rule\'s docs page or snapshots, unless the task is about them', () => {
+    const rule = ['src/rules/no-floating-promises.ts', 'tests/rules/no-floating-promises.test.ts', 'docs/rules/no-floating-promises.mdx', 'tests/schema-snapshots/no-floating-promises.shot'];
+    const predict = (prompt: string) =>
+      predictFootprint({ ...task(prompt), project: undefined }, { files: rule, projects: [{ name: 'plugin', root: '' }] }).writes.filter((entry) => entry.confidence >= 0.4).map((entry) => entry.path);
+    expect(predict('fix(plugin): [no-floating-promises] ignore void expressions')).toEqual(['src/rules/no-floating-promises.ts', 'tests/rules/no-floating-promises.test.ts']);
+    expect(predict('feat(plugin): [no-floating-promises] add an option')).toContain('docs/rules/no-floating-promises.mdx');
+    expect(predict('test(plugin): [no-floating-promises] format test snippets')).not.toContain('tests/schema-snapshots/no-floating-promises.shot');
+    expect(predict('test(plugin): [no-floating-promises] update snapshots')).toContain('tests/schema-snapshots/no-floating-promises.shot');
+  });
+
+  it('a routine task writes what its past runs wrote, not files that only spell its words', () => {
+    const site = ['README.md', 'www/sponsors/output.ts', 'www/docs/sponsors.mdx', ...Array.from({ length: 30 }, (_, i) => `www/src/page-${i}.ts`)];
+    const syncs = Array.from({ length: 4 }, () => ({ subject: 'docs: sponsors sync', files: ['README.md', 'www/sponsors/output.ts'] }));
+    const filler = Array.from({ length: 30 }, (_, i) => ({ subject: `fix: page ${i}`, files: [`www/src/page-${i}.ts`] }));
+    const writes = (history: typeof syncs) =>
+      predictFootprint({ ...task('docs: sponsors sync'), project: undefined }, { files: site, projects: [{ name: 'site', root: '' }], history }).writes.filter((entry) => entry.confidence >= 0.4).map((entry) => entry.path);
+    expect(writes([...syncs, ...filler]).sort()).toEqual(['README.md', 'www/sponsors/output.ts']);
+    // with two past runs it is no routine yet: the page named for its word stays
+    expect(writes([...syncs.slice(0, 2), ...filler])).toContain('www/docs/sponsors.mdx');
+  });
+
   it('a vague task\'s stand-ins come from the folder its words name, when that folder has history', () => {
     const storeFiles = ['libs/store/src/store.ts', 'libs/store/src/select.ts', 'libs/store/events/src/dispatcher.ts', 'libs/store/events/src/events.ts'];
     const history = [

@@ -6,7 +6,7 @@ import { analogousCommits } from './evidence/analogous-commits';
 import { coChange } from './evidence/co-change';
 import { declaredGlobs } from './evidence/declared-globs';
 import { declaredSymbols } from './evidence/declared-symbols';
-import { historySimilarity } from './evidence/history-similarity';
+import { historySimilarity, routineFiles } from './evidence/history-similarity';
 import { hotFiles } from './evidence/hot-files';
 import { isHotspot } from './evidence/hotspots';
 import { routeHandlers } from './evidence/route-handlers';
@@ -18,6 +18,7 @@ import { namedFolders } from './evidence/named-folders';
 import { newFiles } from './evidence/new-files';
 import { ABOUT_TYPES, pairedTests } from './evidence/paired-tests';
 import { pathWords } from './evidence/path-words';
+import { isDocsPage, isGeneratedOutput } from './evidence/file-roles';
 import { removedNameUsers, replacedNameUsers } from './evidence/removed-names';
 import { namedUsers } from './evidence/named-users';
 import { ciConfig, isToolConfig, toolConfig } from './evidence/tool-config';
@@ -54,6 +55,10 @@ const GUESS_FLOOR = 0.2;
 const GUESSES = 3;
 const GUESS_SPREAD = 0.75;
 const STAND_INS_BESIDE_GUESSES = 2;
+/** A file that none of a routine task's past commits changed keeps this share of its score. */
+const ROUTINE_OUTSIDER = 0.6;
+/** A snapshot or generated module keeps this share of its score, unless the task is about snapshots or generation. */
+const GENERATED = 0.4;
 
 /**
  * Predicts the files a task will write. Evidence: declared `touches`, paths and file names in the
@@ -106,12 +111,19 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   combined.add(coChange(directSeeds, history, existing));
   combined.add(pairedTests(combined.above(0.45), index.testsByStem, projectRootOf, facts.type === 'test', ABOUT_TYPES.test(text)));
 
+  // A task done many times before changes what it changed each time; a word of it in another path is chance.
+  const routine = routineFiles(query, relevantHistory(history, scopeRoots));
+  if (routine) combined.scale((path) => (routine.files.has(path) ? 1 : ROUTINE_OUTSIDER), `a routine task: none of the ${routine.commits} past commits worded like it changed this file`);
   if (scopeRoots.length > 0) {
     combined.scale((path) => (scopeRoots.some((root) => isInside(root, path)) ? 1 : OUTSIDE_SCOPE), 'outside the scope\'s project');
   }
   if (facts.type === 'test') combined.scale((path) => (isTestFile(path) ? 1 : 0.8), 'not a test file, in a test task');
   // Documentation work (JSDoc, guides, the docs site) rarely touches tests.
   if (facts.type === 'docs') combined.scale((path) => (isTestFile(path) ? 0.5 : 1), 'a test file, in a docs task');
+  // A fix or a test is in the code; its docs page changes only when behaviour a user reads about does.
+  if (facts.type === 'fix' || facts.type === 'test') combined.scale((path) => (isDocsPage(path) ? 0.5 : 1), `a documentation page, in a ${facts.type} task`);
+  // A snapshot or generated module changes when its tool's output does, which a task rarely sets out to change.
+  if (!/\b(snapshots?|generated?|codegen|regenerate)\b/i.test(text)) combined.scale((path) => (isGeneratedOutput(path) ? GENERATED : 1), 'output a tool generates (a snapshot, generated code)');
 
   let writes = combined.entries().filter((entry) => entry.confidence >= REPORT_FLOOR);
   const fallback = !combined.placesTheWork(WRITE_THRESHOLD, existing);

@@ -1,4 +1,5 @@
-import { historySimilarity } from './history-similarity';
+import { words } from '../prompt/read-prompt';
+import { historySimilarity, routineFiles } from './history-similarity';
 
 describe('historySimilarity', () => {
   const filler = Array.from({ length: 30 }, (_, i) => ({ subject: `chore: unrelated change number ${i}`, files: [`other/f${i}.ts`] }));
@@ -16,4 +17,18 @@ describe('historySimilarity', () => {
     const narrow = { subject: 'fix(events): dispatch events in order', files: ['src/dispatcher.ts'] };
     expect(score(['dispatch', 'events', 'order'], [wide, narrow, ...filler], 'src/dispatcher.ts')).toBeGreaterThan(2 * score(['dispatch', 'events', 'order'], [wide, narrow, ...filler], 'src/queue.ts'));
   });
+
+  it('a task worded like three or more past commits that returned to the same files is a routine', () => {
+    const syncs = ['docs: sponsors sync', 'docs: sync sponsors', 'docs: sponsors sync'].map((subject, i) => ({ subject, files: ['README.md', 'www/sponsors/output.ts', ...(i === 0 ? ['www/sponsors/pull.ts'] : [])] }));
+    expect(routineFiles(words('docs: sponsors sync'), [...syncs, ...filler])).toEqual({ files: new Set(['README.md', 'www/sponsors/output.ts', 'www/sponsors/pull.ts']), commits: 3 });
+    expect(routineFiles(words('docs: sponsors sync'), [...syncs.slice(0, 2), ...filler])).toBeUndefined();
+  });
+
+  it('commits alike in wording that each changed other files are a kind of task, not a routine', () => {
+    const removals = [176, 182, 190].map((issue) => ({ subject: 'test: remove duplicate tests', files: [`test/github-issues/${issue}/issue-${issue}.test.ts`] }));
+    expect(routineFiles(words('test: remove duplicate tests'), [...removals, ...filler])).toBeUndefined();
+    const sameFile = removals.map((commit) => ({ ...commit, files: [...commit.files, 'test/github-issues/index.ts'] }));
+    expect(routineFiles(words('test: remove duplicate tests'), [...sameFile, ...filler])?.commits).toBe(3);
+  });
 });
+

@@ -32,6 +32,26 @@ export function historySimilarity(promptWords: readonly string[], history: reado
   }));
 }
 
+/** Past commits this alike in wording are the same task done again: a routine. */
+const ROUTINE_SIMILARITY = 0.8;
+const ROUTINE_COMMITS = 3;
+
+/**
+ * The files a routine task changes ("sync sponsors", "update the changelog"): everything commits
+ * worded almost as the task changed, when at least three such commits exist and half of them
+ * changed one file. Undefined when the task is no routine.
+ */
+export function routineFiles(promptWords: readonly string[], history: readonly CommitRecord[]): { files: Set<string>; commits: number } | undefined {
+  const alike = similarCommits(promptWords, history).filter((entry) => entry.similarity >= ROUTINE_SIMILARITY);
+  if (alike.length < ROUTINE_COMMITS) return undefined;
+  // A routine returns to the same files. "Remove duplicate test 176", "... 182": alike in wording,
+  // but each in its own folder, is a kind of task, not a routine.
+  const changes = new Map<string, number>();
+  for (const entry of alike) for (const file of entry.commit.files) changes.set(file, (changes.get(file) ?? 0) + 1);
+  if (![...changes.values()].some((count) => count >= Math.max(2, alike.length / 2))) return undefined;
+  return { files: new Set(changes.keys()), commits: alike.length };
+}
+
 /** Commits ranked by how alike their subjects are to the task's words: cosine over tf-idf, rarer words count more. */
 export function similarCommits(promptWords: readonly string[], history: readonly CommitRecord[], subjectOf: (commit: CommitRecord) => string = (commit) => commit.subject): Array<{ commit: CommitRecord; similarity: number }> {
   if (history.length === 0 || promptWords.length === 0) return [];

@@ -1,9 +1,11 @@
 import { isInside } from '../../workspace';
 import { singular, splitIdentifier } from '../prompt/read-prompt';
 import type { Candidate } from './candidate';
+import { isUnspellable } from './file-roles';
 
 const MAX_MATCHES = 6;
 const NAMED_FOR = 1.4;
+const LONE_WORD = 0.6;
 
 /**
  * Files whose path spells the task's words: "fix the migration script to v18" finds
@@ -40,12 +42,22 @@ export function pathWords(promptWords: readonly string[], files: readonly string
       // else. A word that names many files (twelve `install.md` pages) cannot pick among them.
       const head = normalise(splitIdentifier(file.slice(file.lastIndexOf('/') + 1))[0] ?? '');
       const share = matched.reduce((sum, word) => sum + idf(word), 0) / total;
+      // One word that neither the file nor its folder is named for is a weak sign: "remove unused
+      // dependencies" is not about `no-unused-vars.ts`, nor "support link" about
+      // `symbol-link.component.ts`; "update sponsors" is about `sponsors/script.pull.ts`.
+      if (matched.length === 1 && !matched.includes(head) && !matched.includes(folderHead(file))) return { file, matched, share: share * LONE_WORD };
       return { file, matched, share: matched.includes(head) && distinctive(head) ? share * NAMED_FOR : share };
     })
-    .filter((entry) => entry.matched.length > 0 && entry.share >= 0.3)
+    .filter((entry) => entry.matched.length > 0 && entry.share >= 0.3 && !isUnspellable(entry.file))
     .sort((a, b) => b.share - a.share || a.file.localeCompare(b.file))
     .slice(0, MAX_MATCHES);
   return scored.map((entry) => ({ path: entry.file, score: Math.min(0.5, 0.6 * entry.share), reason: `its path spells ${entry.matched.map((w) => `"${w}"`).join(', ')} from the task` }));
+}
+
+/** The first word of the file's folder's name: `sponsors` for `www/sponsors/script.pull.ts`. */
+function folderHead(file: string): string {
+  const folder = file.slice(0, Math.max(0, file.lastIndexOf('/')));
+  return normalise(splitIdentifier(folder.slice(folder.lastIndexOf('/') + 1))[0] ?? '');
 }
 
 function normalise(word: string): string {
