@@ -8,6 +8,12 @@ import type { Project } from '../../workspace';
 export function projectsForScopes(scopes: readonly string[], projects: readonly Project[], files: readonly string[]): string[] {
   const roots = new Set<string>();
   for (const scope of scopes) {
+    // A scoped package name (`@trpc/upgrade`) names its project whole.
+    const exact = projects.filter((project) => project.name.toLowerCase() === scope);
+    if (exact.length > 0) {
+      for (const project of exact) roots.add(project.root);
+      continue;
+    }
     const [head, ...rest] = scope.split('/');
     let named = false;
     for (const project of projects) {

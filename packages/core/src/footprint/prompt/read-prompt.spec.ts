@@ -3,6 +3,8 @@ import { readPrompt } from './read-prompt';
 describe('readPrompt', () => {
   it('reads the conventional-commit type and scopes, with the common misspellings of the type', () => {
     expect(readPrompt('fix(store, effects): keep order')).toMatchObject({ type: 'fix', scopes: ['store', 'effects'] });
+    expect(readPrompt('chore(`@trpc/upgrade`): flaky test improvement')).toMatchObject({ type: 'chore', scopes: ['@trpc/upgrade'] });
+    expect(readPrompt('@trpc/upgrade: fix error when running git check-ignore')).toMatchObject({ type: undefined, scopes: ['@trpc/upgrade'], words: expect.not.arrayContaining(['trpc']) });
     expect(readPrompt('tests: fix migration tests on Windows').type).toBe('test');
     expect(readPrompt('doc: typo').type).toBe('docs');
     expect(readPrompt('# Task\nperf(router): faster matching').type).toBe('perf');

@@ -55,6 +55,8 @@ const RENAMES = /\brenam(?:e|es|ed|ing)\s+`?([A-Za-z_$][\w$]*)`?\s+(?:to|into|as
 const TYPE_SPELLINGS: Record<string, string> = { tests: 'test', doc: 'docs', features: 'feat', feature: 'feat', bugfix: 'fix' };
 
 const CONVENTIONAL = /^\s*([a-z]+)(?:\(([^)]*)\))?!?:\s*/i;
+/** An npm package name and a colon opening a subject: `@trpc/upgrade: ...`. */
+const PACKAGE_PREFIX = /^\s*(@[a-z0-9][\w.-]*\/[\w.-]+):\s/i;
 
 /** Words that join a phrase's parts rather than belong to a name. */
 const PHRASE_BREAKS = new Set('a an and are as at be by for from in into is it its of on or that the this to was were will with without when while after before via which not do does can we you they our your'.split(' '));
@@ -104,9 +106,12 @@ export function readPrompt(text: string): PromptFacts {
   const written = conventional?.[1]?.toLowerCase();
   // `tests:` and `doc:` are common spellings of the conventional `test:` and `docs:`.
   const type = written === undefined ? undefined : (TYPE_SPELLINGS[written] ?? written);
-  const scopes = (conventional?.[2] ?? '')
+  // A subject may open with the package it is about instead: `@trpc/upgrade: fix ...`.
+  const packageLine = conventionalLine === undefined ? lines.find((line) => PACKAGE_PREFIX.test(line)) : undefined;
+  const scopes = (conventional?.[2] ?? (packageLine === undefined ? '' : PACKAGE_PREFIX.exec(packageLine)![1]!))
     .split(/[,\s]+/)
-    .map((scope) => scope.trim().toLowerCase())
+    // `chore(\`@trpc/upgrade\`)`: a scope may be quoted like code.
+    .map((scope) => scope.replace(/[`'"]/g, '').trim().toLowerCase())
     .filter(Boolean);
   const paths = mentionedPaths(text);
   const identifiers = new Set<string>();
@@ -122,8 +127,9 @@ export function readPrompt(text: string): PromptFacts {
     if (/[a-z][A-Z]/.test(word) || /^[A-Z][a-z0-9]+[A-Z]/.test(word) || /^[a-z0-9]+_[a-z0-9_]+$/.test(word) || /^[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]$/.test(word)) identifiers.add(word);
   }
   for (const match of text.matchAll(/\b([a-z][a-z0-9]*(?:-[a-z0-9]+){1,5})\b/g)) identifiers.add(match[1]!);
-  for (const scope of scopes) identifiers.delete(scope);
-  const body = conventionalLine === undefined ? text : lines.map((line) => (line === conventionalLine ? line.replace(CONVENTIONAL, '') : line)).join('\n');
+  for (const scope of scopes) for (const name of [scope, ...scope.split(/[^a-z0-9_$.-]+/)]) identifiers.delete(name);
+  const opening = conventionalLine ?? packageLine;
+  const body = opening === undefined ? text : lines.map((line) => (line === opening ? line.replace(conventionalLine === undefined ? PACKAGE_PREFIX : CONVENTIONAL, '') : line)).join('\n');
   const isCodeName = (name: string) => identifiers.has(name) || /^[A-Z][a-z0-9]+[A-Z]/.test(name);
   const removes = [...text.matchAll(REMOVES)].flatMap((match) => [match[1]!, match[2]].filter((name) => name !== undefined)).filter(isCodeName);
   const replaces = [...text.matchAll(REPLACES)].map((match) => match[1]!).filter(isCodeName);
