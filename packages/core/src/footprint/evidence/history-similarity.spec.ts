@@ -12,6 +12,11 @@ describe('historySimilarity', () => {
     expect(score(['dispatch', 'events', 'order'], [...alike, ...filler], 'src/dispatcher.ts')).toBeGreaterThanOrEqual(0.4);
   });
 
+  it('a lone commit that shares one word with the task is a weak sign, however alone it is', () => {
+    const lone = { subject: 'docs(www): fix alert styling', files: ['src/dispatcher.ts'] };
+    expect(score(['update', 'pre', 'tag', 'styling'], [lone, ...filler], 'src/dispatcher.ts')).toBeLessThan(0.4);
+  });
+
   it('counts a commit that changed many files for less on each of them', () => {
     const wide = { subject: 'fix(events): dispatch events in order', files: ['src/dispatcher.ts', 'src/queue.ts', 'src/reducer.ts', ...filler.slice(0, 9).flatMap((commit) => commit.files)] };
     const narrow = { subject: 'fix(events): dispatch events in order', files: ['src/dispatcher.ts'] };

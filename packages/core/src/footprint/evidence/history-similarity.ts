@@ -3,6 +3,12 @@ import type { CommitRecord } from '../sources/history';
 import type { Candidate } from './candidate';
 
 const TOP_COMMITS = 12;
+/**
+ * Votes are shares of the similar commits' total likeness, but never of less than one full match:
+ * a lone commit that shares one word with the task ("fix alert styling" for "update pre tag
+ * styling") would otherwise vote as if it were the task done before.
+ */
+const MIN_MASS = 1;
 
 /**
  * Past commits whose messages resemble the task vote for the files they changed, weighted by how
@@ -21,7 +27,7 @@ export function historySimilarity(promptWords: readonly string[], history: reado
     for (const file of entry.commit.files) {
       if (!existing.has(file)) continue;
       const vote = votes.get(file) ?? { weight: 0, example: entry.commit.subject };
-      vote.weight += (entry.similarity / mass) * spread;
+      vote.weight += (entry.similarity / Math.max(mass, MIN_MASS)) * spread;
       votes.set(file, vote);
     }
   }
