@@ -26,6 +26,9 @@ describe('readPrompt', () => {
     expect(readPrompt('refactor: replace uses of `legacyFetch` with the client').replaces).toEqual(['legacyFetch']);
     expect(readPrompt('docs: replace the outdated screenshot').replaces).toEqual([]);
     expect(readPrompt('fix: read MAX_RETRIES from the env').identifiers).toContain('MAX_RETRIES');
+    // a file the prompt names by file name is that file, not everything its stem names
+    expect(readPrompt('chore: switch to hand-written cases in dot-notation.test.ts').identifiers).not.toContain('dot-notation');
+    expect(readPrompt('chore: fix `eslint-plugin/no-dynamic-tests` violations').identifiers).toContain('no-dynamic-tests');
   });
 
   it('spells runs of plain words as file names, alternatives and plurals included', () => {

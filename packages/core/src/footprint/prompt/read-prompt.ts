@@ -128,6 +128,12 @@ export function readPrompt(text: string): PromptFacts {
   }
   for (const match of text.matchAll(/\b([a-z][a-z0-9]*(?:-[a-z0-9]+){1,5})\b/g)) identifiers.add(match[1]!);
   for (const scope of scopes) for (const name of [scope, ...scope.split(/[^a-z0-9_$.-]+/)]) identifiers.delete(name);
+  // A file the prompt names by its file name is that file: `dot-notation.test.ts` is the test, and
+  // its stem does not also name the rule's source and docs page.
+  for (const path of paths) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    if (/\.[a-z]{1,5}$/i.test(name)) identifiers.delete(name.replace(/(\.[a-z0-9-]+)+$/i, ''));
+  }
   const opening = conventionalLine ?? packageLine;
   const body = opening === undefined ? text : lines.map((line) => (line === opening ? line.replace(conventionalLine === undefined ? PACKAGE_PREFIX : CONVENTIONAL, '') : line)).join('\n');
   const isCodeName = (name: string) => identifiers.has(name) || /^[A-Z][a-z0-9]+[A-Z]/.test(name);
