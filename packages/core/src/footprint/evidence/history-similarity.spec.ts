@@ -24,7 +24,7 @@ describe('historySimilarity', () => {
   });
 
   it('a task worded like three or more past commits that returned to the same files is a routine', () => {
-    const syncs = ['docs: sponsors sync', 'docs: sync sponsors', 'docs: sponsors sync'].map((subject, i) => ({ subject, files: ['README.md', 'www/sponsors/output.ts', ...(i === 0 ? ['www/sponsors/pull.ts'] : [])] }));
+    const syncs = ['docs: sponsors sync', 'docs: sync sponsors', 'docs: sponsor sync'].map((subject, i) => ({ subject, files: ['README.md', 'www/sponsors/output.ts', ...(i === 0 ? ['www/sponsors/pull.ts'] : [])] }));
     expect(routineFiles(words('docs: sponsors sync'), [...syncs, ...filler])).toEqual({ files: new Set(['README.md', 'www/sponsors/output.ts', 'www/sponsors/pull.ts']), commits: 3 });
     expect(routineFiles(words('docs: sponsors sync'), [...syncs.slice(0, 2), ...filler])).toBeUndefined();
   });

@@ -1,4 +1,4 @@
-import { words } from '../prompt/read-prompt';
+import { singular, words } from '../prompt/read-prompt';
 import type { CommitRecord } from '../sources/history';
 import type { Candidate } from './candidate';
 
@@ -48,7 +48,8 @@ const ROUTINE_COMMITS = 3;
  * changed one file. Undefined when the task is no routine.
  */
 export function routineFiles(promptWords: readonly string[], history: readonly CommitRecord[]): { files: Set<string>; commits: number } | undefined {
-  const alike = similarCommits(promptWords, history).filter((entry) => entry.similarity >= ROUTINE_SIMILARITY);
+  // A routine is reworded from run to run: "sponsor sync", "sponsors sync".
+  const alike = similarCommits(promptWords.map(singular), history, (commit) => words(commit.subject).map(singular).join(' ')).filter((entry) => entry.similarity >= ROUTINE_SIMILARITY);
   if (alike.length < ROUTINE_COMMITS) return undefined;
   // A routine returns to the same files. "Remove duplicate test 176", "... 182": alike in wording,
   // but each in its own folder, is a kind of task, not a routine.
