@@ -108,6 +108,7 @@ describe('footprint from a real repository', () => {
     const footprints = await predictFootprints(repo.root, files, workspace.projects, [
       task('faster', 'perf: make `createSelector` faster'),
       task('rename', 'refactor: rename the options parameter of `createSelector`'),
+      task('renameMemo', 'refactor: rename `Memo` to `Memoizer`'),
     ]);
     const index = footprints.get('faster')!.reads.find((e) => e.path === 'modules/store/src/index.ts');
     expect(index?.reasons).toEqual(['imports modules/store/src/selector.ts']);
@@ -115,6 +116,11 @@ describe('footprint from a real repository', () => {
     expect(rename.writes.find((e) => e.path === 'modules/store/src/index.ts')!.reasons[0]).toContain('whose signature the task changes');
     // a barrel file is a hotspot: many unrelated tasks touch it
     expect(rename.writes.find((e) => e.path === 'modules/store/src/index.ts')!.hotspot).toBe(true);
+    // renaming a name: an importer that never spells it (`export * from './selector'`) has nothing to rename
+    const renameMemo = footprints.get('renameMemo')!;
+    expect(renameMemo.writes.map((e) => e.path)).toContain('modules/store/src/selector.ts');
+    expect(renameMemo.writes.map((e) => e.path)).not.toContain('modules/store/src/index.ts');
+    expect(renameMemo.reads.map((e) => e.path)).toContain('modules/store/src/index.ts');
   });
 
   it('finds the file that registers a route the prompt names', async () => {

@@ -5,6 +5,7 @@ import { withImporters } from './evidence/importer-reads';
 import { loadFootprintContext } from './load-footprint-context';
 import { predictFootprint, WRITE_THRESHOLD } from './predict-footprint';
 import { findImporters } from './sources/importers';
+import { readPrompt } from './prompt/read-prompt';
 import { assistFootprints, type FootprintAssist } from './assist/assist-footprints';
 
 /**
@@ -19,5 +20,17 @@ export async function predictFootprints(root: string, files: readonly string[], 
   const predicted = tasks.map((task) => [task, heuristic.get(task.id)!] as const);
   const targets = predicted.flatMap(([, footprint]) => footprint.writes.filter((entry) => !entry.pattern && entry.confidence >= WRITE_THRESHOLD).map((entry) => entry.path));
   const importers = await findImporters(root, targets);
-  return new Map(predicted.map(([task, footprint]) => [task.id, withImporters(footprint, `${task.title}\n${task.prompt}`, importers, WRITE_THRESHOLD)]));
+  return new Map(
+    predicted.map(([task, footprint]) => {
+      const text = `${task.title}\n${task.prompt}`;
+      return [task.id, withImporters(footprint, text, importers, WRITE_THRESHOLD, usersOfChangedNames(text, context.usages))];
+    }),
+  );
+}
+
+/** The files that use the names a task renames or removes, when every one of them was looked up; else undefined. */
+function usersOfChangedNames(text: string, usages: ReadonlyMap<string, readonly string[]> | undefined): Set<string> | undefined {
+  const names = readPrompt(text).removes;
+  if (names.length === 0 || !usages || names.some((name) => !usages.has(name))) return undefined;
+  return new Set(names.flatMap((name) => usages.get(name)!));
 }

@@ -10,7 +10,14 @@ const CHANGES_CONTRACT = /\b(signature|rename[sd]?|breaking|schema|parameters?|r
  * a task that reads after the one that writes). When the task changes a signature or a schema, the
  * importers will have to change too: they become writes, with the confidence of a guess.
  */
-export function withImporters(footprint: Footprint, prompt: string, importers: ReadonlyMap<string, readonly string[]>, threshold: number): Footprint {
+export function withImporters(
+  footprint: Footprint,
+  prompt: string,
+  importers: ReadonlyMap<string, readonly string[]>,
+  threshold: number,
+  /** When the task renames or removes names whose users are known: the files that use them. Only those importers change. */
+  usersOfChangedNames?: ReadonlySet<string>,
+): Footprint {
   const written = new Set(footprint.writes.map((entry) => entry.path));
   const contract = CHANGES_CONTRACT.test(prompt);
   const reads = new Map<string, FootprintEntry>(footprint.reads.map((entry) => [entry.path, entry]));
@@ -26,7 +33,8 @@ export function withImporters(footprint: Footprint, prompt: string, importers: R
     for (const importer of importing) {
       if (written.has(importer)) continue;
       const reason = `imports ${entry.path}`;
-      if (contract && !widelyUsed) {
+      // "rename printSql to logQuery": an importer that never says printSql has nothing to rename.
+      if (contract && !widelyUsed && (!usersOfChangedNames || usersOfChangedNames.has(importer))) {
         written.add(importer);
         writes.push({
           path: importer,
