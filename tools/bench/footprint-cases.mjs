@@ -5,7 +5,10 @@
 //   node tools/bench/footprint-cases.mjs --repo <git dir> [--head <commit>] [--name owner/repo] [--count 120] [--out cases.json]
 //   node tools/bench/footprint-bench.mjs --repo <git dir> --cases cases.json --jobs 2 --out results.json
 //
-// typeorm/typeorm as docs/footprint.md reports it: --head 281bfba42a --name typeorm/typeorm --count 120.
+// As docs/footprint.md reports them (each checked byte for byte):
+//   typeorm/typeorm: --head 281bfba42a --name typeorm/typeorm --count 120
+//   typescript-eslint: --head 56c9ed90d0 --name typescript-eslint/typescript-eslint --count 120
+//   trpc/trpc: --head 340811ba53 --name trpc/trpc --count 120
 //
 // Rules, close to the shared bench's: first-parent non-merge commits, newest first; 1-20 changed
 // paths once lockfiles are dropped, at least one TypeScript source; no reverts, releases, bots or
