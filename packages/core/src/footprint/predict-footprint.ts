@@ -99,7 +99,8 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   // Within the scope's history the scope word itself says nothing more.
   // A scope that named nothing is a word of the task like the others (`version-utils`: version, utils).
   const query = scopeRoots.length > 0 ? facts.words.filter((word) => !facts.scopes.includes(word)) : [...facts.words, ...facts.scopes.flatMap((scope) => words(scope))];
-  const similar = historySimilarity(query, relevantHistory(history, scopeRoots), existing);
+  const scopeHistory = relevantHistory(history, scopeRoots);
+  const similar = historySimilarity(query, scopeHistory, existing);
   combined.add(similar);
   combined.add(analogousCommits(query, history, roots, context.projects, existing));
   const spelled = pathWords(query, files, roots);
@@ -112,7 +113,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   combined.add(pairedTests(combined.above(0.45), index.testsByStem, projectRootOf, facts.type === 'test', ABOUT_TYPES.test(text)));
 
   // A task done many times before changes what it changed each time; a word of it in another path is chance.
-  const routine = routineFiles(query, relevantHistory(history, scopeRoots));
+  const routine = routineFiles(query, scopeHistory);
   if (routine) combined.scale((path) => (routine.files.has(path) ? 1 : ROUTINE_OUTSIDER), `a routine task: none of the ${routine.commits} past commits worded like it changed this file`);
   if (scopeRoots.length > 0) {
     combined.scale((path) => (scopeRoots.some((root) => isInside(root, path)) ? 1 : OUTSIDE_SCOPE), 'outside the scope\'s project');

@@ -1,7 +1,7 @@
 /**
  * What a file is for, where that changes how likely a task is to write it by hand. Measured on
- * history the predictor was not tuned on (typescript-eslint, trpc): snapshots named after a lint
- * rule were right 1 time in 137, a rule's docs page in a fix task 0 times in 54.
+ * history the predictor was not tuned on: typescript-eslint's snapshots were right 1 time in 137,
+ * and docs pages predicted for fix and test tasks 0 times in 59 across four repositories.
  */
 
 /**
