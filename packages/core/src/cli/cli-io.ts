@@ -30,6 +30,13 @@ export function positiveInt(value: string): number {
   return parsed;
 }
 
+/** commander option parser for confidences: a number from 0 to 1. */
+export function confidence(value: string): number {
+  const parsed = Number(value);
+  if (!(parsed >= 0 && parsed <= 1)) throw new InvalidArgumentError('must be a number from 0 to 1');
+  return parsed;
+}
+
 /**
  * An AbortSignal that Ctrl-C fires for the duration of `work`: the first press stops the run
  * cleanly (agents cancelled, state saved), a second one exits at once.

@@ -1,7 +1,7 @@
 import { predictFootprint } from '../footprint';
 import type { Task } from '../tasks';
 import { buildPlan } from './build-plan';
-import type { PlanPolicy } from './plan';
+import { DEFAULT_GUARD, type PlanPolicy } from './plan';
 
 const projects = [
   { name: 'api', root: 'apps/api' },
@@ -74,6 +74,40 @@ describe('buildPlan', () => {
     const tasks = [task('a', 'payments', []), task('b', 'payments', [])];
     expect(buildPlan(tasks, footprints, 'abc').waves).toEqual([['a'], ['b']]);
     expect(buildPlan(tasks, footprints, 'abc', { hotspots: 'merge' }).waves).toEqual([['a', 'b']]);
+  });
+
+  describe('the guard', () => {
+    const guess = (id: string, writes: Array<[string, number]>, reads: Array<[string, number]> = []) => ({
+      taskId: id,
+      writes: writes.map(([path, confidence]) => ({ path, confidence, reasons: ['x'] })),
+      reads: reads.map(([path, confidence]) => ({ path, confidence, reasons: ['x'] })),
+      fallback: false,
+    });
+    const faint = new Map([
+      ['a', guess('a', [['apps/api/src/users.ts', 0.9], ['apps/api/src/errors.ts', 0.3]])],
+      ['b', guess('b', [['apps/api/src/products.ts', 0.8], ['apps/api/src/errors.ts', 0.25]])],
+    ]);
+    const tasks = [task('a', 'api', []), task('b', 'api', [])];
+
+    it('keeps apart two tasks that both may write one file at the guard or more', () => {
+      const guarded = buildPlan(tasks, faint, 'abc123', { hotspots: 'serialise', guard: 0.2 });
+      expect(guarded.waves).toEqual([['a'], ['b']]);
+      expect(guarded.edges).toEqual([{ kind: 'write-write', from: 'a', to: 'b', paths: ['apps/api/src/errors.ts'] }]);
+      expect(guarded.policy.guard).toBe(0.2);
+    });
+
+    it('lets them share a wave when one guess is under the guard', () => {
+      expect(buildPlan(tasks, faint, 'abc123', { hotspots: 'serialise', guard: 0.3 }).waves).toEqual([['a', 'b']]);
+      expect(buildPlan(tasks, faint, 'abc123').policy.guard).toBe(DEFAULT_GUARD);
+    });
+
+    it('orders tasks by reads only on the predicted write set, never on a faint guess', () => {
+      const footprints = new Map([
+        ['a', guess('a', [['apps/api/src/errors.ts', 0.3]])],
+        ['b', guess('b', [['apps/api/src/users.ts', 0.9]], [['apps/api/src/errors.ts', 0.9]])],
+      ]);
+      expect(buildPlan(tasks, footprints, 'abc123', { hotspots: 'serialise', guard: 0.1 }).edges).toEqual([]);
+    });
   });
 
   it('splits a wave larger than the concurrency limit, keeping the order of waves', () => {

@@ -1,7 +1,7 @@
 import { WRITE_THRESHOLD, type Footprint } from '../footprint';
 import type { Task } from '../tasks';
 import { conflictEdges } from './conflict-edges';
-import { PLAN_SCHEMA_VERSION, type Plan, type PlanPolicy } from './plan';
+import { DEFAULT_GUARD, PLAN_SCHEMA_VERSION, type Plan, type PlanPolicy } from './plan';
 import { scheduleWaves } from './schedule-waves';
 
 export const DEFAULT_POLICY: PlanPolicy = { hotspots: 'serialise' };
@@ -9,7 +9,7 @@ export const DEFAULT_POLICY: PlanPolicy = { hotspots: 'serialise' };
 /** Tasks and footprints in, plan out. No I/O: the same input always gives the same plan. */
 export function buildPlan(tasks: readonly Task[], footprints: ReadonlyMap<string, Footprint>, baseCommit: string, policy: PlanPolicy = DEFAULT_POLICY): Plan {
   const sorted = [...tasks].sort((a, b) => a.id.localeCompare(b.id));
-  const edges = conflictEdges(sorted, footprints, policy.hotspots, policy.vague);
+  const edges = conflictEdges(sorted, footprints, policy);
   const estimates = new Map(sorted.map((task) => [task.id, estimateLength(task, footprints.get(task.id))]));
   const schedule = scheduleWaves({ ids: sorted.map((task) => task.id), estimates, edges });
   const waves = policy.concurrency ? splitWaves(schedule.waves, policy.concurrency, estimates) : schedule.waves;
@@ -18,7 +18,8 @@ export function buildPlan(tasks: readonly Task[], footprints: ReadonlyMap<string
   return {
     schemaVersion: PLAN_SCHEMA_VERSION,
     baseCommit,
-    policy: { ...policy },
+    // The guard is written down even when defaulted: a plan says what kept its tasks apart.
+    policy: { ...policy, guard: policy.guard ?? DEFAULT_GUARD },
     tasks: sorted.map((task) => ({
       id: task.id,
       title: task.title,

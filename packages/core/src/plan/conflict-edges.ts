@@ -1,6 +1,6 @@
 import { sharedPaths, WRITE_THRESHOLD, type Footprint, type FootprintEntry } from '../footprint';
 import type { Task } from '../tasks';
-import type { ConflictEdge, HotspotPolicy, VaguePolicy } from './plan';
+import { DEFAULT_GUARD, type ConflictEdge, type HotspotPolicy, type PlanPolicy } from './plan';
 
 /**
  * Every pair of tasks that cannot share a wave, with the reason and the paths behind it. Pure,
@@ -9,13 +9,15 @@ import type { ConflictEdge, HotspotPolicy, VaguePolicy } from './plan';
 export function conflictEdges(
   tasks: readonly Task[],
   footprints: ReadonlyMap<string, Footprint>,
-  hotspots: HotspotPolicy = 'serialise',
-  vague: VaguePolicy = 'isolate',
+  { hotspots = 'serialise', vague = 'isolate', guard = DEFAULT_GUARD }: Partial<PlanPolicy> = {},
 ): ConflictEdge[] {
   const edges: ConflictEdge[] = [];
   const sorted = [...tasks].sort((a, b) => a.id.localeCompare(b.id));
-  const writes = new Map(sorted.map((task) => [task.id, writesThatSeparate(footprints.get(task.id), hotspots, vague)]));
-  const reads = new Map(sorted.map((task) => [task.id, trusted(footprints.get(task.id)?.reads, hotspots)]));
+  // Two guesses at one file keep tasks apart from the guard up; a write-read order and a creation
+  // need the predicted write set itself, so a faint guess never decides which task goes first.
+  const guarded = new Map(sorted.map((task) => [task.id, writesThatSeparate(footprints.get(task.id), hotspots, vague, guard)]));
+  const writes = new Map(sorted.map((task) => [task.id, guarded.get(task.id)!.filter((entry) => entry.confidence >= WRITE_THRESHOLD)]));
+  const reads = new Map(sorted.map((task) => [task.id, trusted(footprints.get(task.id)?.reads, hotspots, WRITE_THRESHOLD)]));
   const created = new Map(sorted.map((task) => [task.id, new Set(writes.get(task.id)!.filter((entry) => entry.creates).map((entry) => entry.path))]));
   const dependencies = new Set<string>();
   for (const task of sorted) {
@@ -35,8 +37,9 @@ export function conflictEdges(
         edges.push({ kind: 'write-read', ...order, paths: both });
         continue;
       }
-      if (both.length > 0) {
-        edges.push({ kind: 'write-write', from: a, to: b, paths: both });
+      const likely = both.length > 0 ? both : sharedPaths(guarded.get(a)!, guarded.get(b)!);
+      if (likely.length > 0) {
+        edges.push({ kind: 'write-write', from: a, to: b, paths: likely });
         continue;
       }
       // A declared dependency already orders the pair; a read adds nothing to it.
@@ -76,12 +79,12 @@ function reverts(task: Task, other: Task): boolean {
 }
 
 /** A fallback footprint's "anywhere in the project" pattern separates tasks only when isolating. */
-function writesThatSeparate(footprint: Footprint | undefined, hotspots: HotspotPolicy, vague: VaguePolicy): FootprintEntry[] {
-  const writes = trusted(footprint?.writes, hotspots);
+function writesThatSeparate(footprint: Footprint | undefined, hotspots: HotspotPolicy, vague: PlanPolicy['vague'], guard: number): FootprintEntry[] {
+  const writes = trusted(footprint?.writes, hotspots, guard);
   return footprint?.fallback && vague === 'share' ? writes.filter((entry) => !entry.pattern) : writes;
 }
 
-/** The entries the planner trusts: low-confidence guesses are shown but do not keep tasks apart. */
-function trusted(entries: readonly FootprintEntry[] | undefined, hotspots: HotspotPolicy): FootprintEntry[] {
-  return (entries ?? []).filter((entry) => entry.confidence >= WRITE_THRESHOLD && !(hotspots === 'merge' && entry.hotspot));
+/** The entries the planner trusts at a confidence: fainter guesses are shown but keep no task apart. */
+function trusted(entries: readonly FootprintEntry[] | undefined, hotspots: HotspotPolicy, threshold: number): FootprintEntry[] {
+  return (entries ?? []).filter((entry) => entry.confidence >= threshold && !(hotspots === 'merge' && entry.hotspot));
 }

@@ -23,6 +23,14 @@ export interface ConflictEdge {
   reason?: string;
 }
 
+/**
+ * The guard the planner uses unless told otherwise. The predicted write set (0.4 and up) is tuned
+ * for precision; two tasks that both might write one file are kept apart from a little lower. At
+ * 0.3 the bench's pairs lose fewer real conflicts at the same false-serialisation rate; lower
+ * guards cost waves faster than they save re-runs (docs/footprint.md, "The planner's guard").
+ */
+export const DEFAULT_GUARD = 0.3;
+
 /** How the planner treats hotspot files (manifests, lockfiles, barrels, route registries). */
 export type HotspotPolicy = 'serialise' | 'merge';
 
@@ -40,6 +48,12 @@ export interface PlanPolicy {
   vague?: VaguePolicy;
   /** Agents at once; a wave larger than this is split into several, in order. Absent: no limit. */
   concurrency?: number;
+  /**
+   * The confidence at which a predicted write keeps two tasks apart: both tasks' writes of one file
+   * at or above it make a `write-write` edge. Lower guards more conflicts and serialises more
+   * independent pairs. Absent: DEFAULT_GUARD.
+   */
+  guard?: number;
 }
 
 export interface PlannedTask {

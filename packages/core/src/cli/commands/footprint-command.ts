@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { predictedPaths, predictFootprints, WRITE_THRESHOLD } from '../../footprint';
 import { findRepositoryRoot, listWorkspaceFiles } from '../../git';
 import { parseTaskFile } from '../../tasks';
@@ -8,14 +8,14 @@ import { detectWorkspace, owningProject } from '../../workspace';
 import { EXIT } from '../exit-codes';
 import { createFootprintAssist } from '../../footprint/assist/create-footprint-assist';
 import { addAssistOptions, type AssistOptions } from './assist-option';
-import type { CliIO } from '../cli-io';
+import { confidence, type CliIO } from '../cli-io';
 
 export function registerFootprintCommand(program: Command, io: CliIO): void {
   const command = program
     .command('footprint <task-file>')
     .description('Predict which files one task will write. The task file may be any Markdown file, inside the workspace or not.')
     .addOption(new Option('--format <format>', 'paths: a JSON array of paths; json: entries with confidence and reasons; text: for people').choices(['paths', 'json', 'text']).default('text'))
-    .option('--min-confidence <n>', `leave out entries below this confidence, 0..1 (default: ${WRITE_THRESHOLD}, the planner's threshold)`, parseConfidence, WRITE_THRESHOLD)
+    .option('--min-confidence <n>', `leave out entries below this confidence, 0..1 (default: ${WRITE_THRESHOLD}, the planner's threshold)`, confidence, WRITE_THRESHOLD)
     .option('--explain', 'with --format text, show every entry down to confidence 0.1 and why')
     .option('--cwd <dir>', 'the workspace (default: the current folder)');
   addAssistOptions(command)
@@ -48,10 +48,4 @@ export function registerFootprintCommand(program: Command, io: CliIO): void {
       }
       io.exitCode = EXIT.ok;
     });
-}
-
-function parseConfidence(value: string): number {
-  const parsed = Number(value);
-  if (!(parsed >= 0 && parsed <= 1)) throw new InvalidArgumentError('must be a number from 0 to 1');
-  return parsed;
 }

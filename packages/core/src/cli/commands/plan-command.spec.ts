@@ -73,4 +73,11 @@ describe('codewaves plan', () => {
     expect(result.stderr).toContain('wrote the plan (json) to plan.json');
     expect(JSON.parse(readFileSync(join(repo.root, 'plan.json'), 'utf8')).waves).toEqual([['one'], ['three'], ['two']]);
   });
+
+  it('records the guard it planned with, and refuses one outside 0..1 with exit 2', async () => {
+    expect(JSON.parse((await plan('--json', '--guard', '0.2')).stdout).policy.guard).toBe(0.2);
+    const bad = await plan('--guard', '2');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("option '--guard <confidence>' argument '2' is invalid. must be a number from 0 to 1");
+  });
 });

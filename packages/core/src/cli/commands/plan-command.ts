@@ -8,7 +8,8 @@ import type * as PlanSprintModule from '../../run/plan-sprint';
 import { EXIT } from '../exit-codes';
 import { createFootprintAssist } from '../../footprint/assist/create-footprint-assist';
 import { addAssistOptions, type AssistOptions } from './assist-option';
-import { positiveInt, projectFilter, type CliIO } from '../cli-io';
+import { confidence, positiveInt, projectFilter, type CliIO } from '../cli-io';
+import { DEFAULT_GUARD } from '../../plan/plan';
 
 type PlanFormat = 'text' | 'json' | 'markdown' | 'mermaid' | 'matrix';
 
@@ -22,6 +23,7 @@ interface PlanCommandOptions extends AssistOptions {
   concurrency?: number;
   hotspots: 'serialise' | 'merge';
   vague: 'isolate' | 'share';
+  guard?: number;
   affected?: boolean;
   base?: string;
   check?: boolean;
@@ -44,6 +46,7 @@ export function registerPlanCommand(program: Command, io: CliIO): void {
     .option('-p, --project <names...>', 'only the tasks of these projects')
     .option('-c, --concurrency <n>', 'agents at once: larger waves are split, in order', positiveInt)
     .addOption(new Option('--vague <policy>', 'a task whose footprint is only "anywhere in its project": isolate (a wave of its own), or share (any wave; a collision goes to the merge and the re-run)').choices(['isolate', 'share']).default('isolate'))
+    .option('--guard <confidence>', `keep two tasks in different waves when both may write one file at this confidence or more, 0..1 (default ${DEFAULT_GUARD}); lower catches more conflicts and runs fewer tasks side by side`, confidence)
     .addOption(new Option('--hotspots <policy>', 'shared manifests, lockfiles, barrels, route registries: serialise, or merge (leave to the wave merge)').choices(['serialise', 'merge']).default('serialise'))
     .option('--affected', 'only tasks whose task file or footprint meets a file changed since --base')
     .option('--base <ref>', 'with --affected: the ref to compare with', 'main')
@@ -65,7 +68,7 @@ export function registerPlanCommand(program: Command, io: CliIO): void {
         ({ plan } = await planSprint({
           cwd: options.cwd ?? io.cwd,
           onlyProjects: projectFilter(options.project),
-          policy: { hotspots: options.hotspots, ...(options.vague === 'share' ? { vague: 'share' as const } : {}), ...(options.concurrency ? { concurrency: options.concurrency } : {}) },
+          policy: { hotspots: options.hotspots, ...(options.vague === 'share' ? { vague: 'share' as const } : {}), ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.guard !== undefined ? { guard: options.guard } : {}) },
           affectedSince: options.affected ? options.base : undefined,
           assist: createFootprintAssist(options, io.env),
         }));

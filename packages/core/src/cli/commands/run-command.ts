@@ -4,7 +4,8 @@ import type * as RunModule from '../../run';
 import { EXIT } from '../exit-codes';
 import { createFootprintAssist } from '../../footprint/assist/create-footprint-assist';
 import { addAssistOptions, type AssistOptions } from './assist-option';
-import { duration, positiveInt, projectFilter, withInterrupt, type CliIO } from '../cli-io';
+import { confidence, duration, positiveInt, projectFilter, withInterrupt, type CliIO } from '../cli-io';
+import { DEFAULT_GUARD } from '../../plan/plan';
 
 export function registerRunCommand(program: Command, io: CliIO): void {
   const command = program
@@ -33,6 +34,7 @@ export function registerRunCommand(program: Command, io: CliIO): void {
     .option('--no-rerun-conflicts', 'leave a task that conflicts at the wave merge on its branch instead of re-running it once on the merged code')
     .option('--check-command <cmd>', 'run on each wave\'s merged result (CODEWAVES_WAVE_BASE/HEAD are set); a failure sends the tasks it points at back once with the output. Default in an Nx workspace: "npx nx affected -t lint,test,typecheck --base=$CODEWAVES_WAVE_BASE --head=$CODEWAVES_WAVE_HEAD"; "none" turns it off')
     .addOption(new Option('--vague <policy>', 'a task whose footprint is only "anywhere in its project": isolate (a wave of its own), or share (any wave; a collision goes to the merge and the re-run)').choices(['isolate', 'share']).default('isolate'))
+    .option('--guard <confidence>', `keep two tasks in different waves when both may write one file at this confidence or more, 0..1 (default ${DEFAULT_GUARD}); lower catches more conflicts and runs fewer tasks side by side`, confidence)
     .option('--setup <cmd>', 'run in each new worktree before its agent starts (copy .env.example, build what tasks import); PORT, CODEWAVES_PORT_BASE and CODEWAVES_PORT_COUNT give each task its own ports')
     .option('--deny-command <patterns...>', 'refuse these commands in run_command, on top of the defaults (a pattern is words: "git push", "rm -rf")')
     .option('--allow-command <patterns...>', 'run_command may run only commands matching these patterns')
@@ -60,6 +62,7 @@ export function registerRunCommand(program: Command, io: CliIO): void {
         checkCommand?: string;
         setup?: string;
         vague: 'isolate' | 'share';
+        guard?: number;
         denyCommand?: string[];
         allowCommand?: string[];
         defaultDeny: boolean;
@@ -90,7 +93,7 @@ export function registerRunCommand(program: Command, io: CliIO): void {
           checkCommand: options.checkCommand,
           setupCommand: options.setup,
           assist: createFootprintAssist(options, io.env),
-          ...(options.vague === 'share' ? { policy: { vague: 'share' as const } } : {}),
+          policy: { ...(options.vague === 'share' ? { vague: 'share' as const } : {}), ...(options.guard !== undefined ? { guard: options.guard } : {}) },
           commandPolicy: { allow: options.allowCommand, deny: options.denyCommand, defaultDeny: options.defaultDeny },
           reporter: options.json ? {} : options.outputStyle === 'jsonl' ? jsonlReporter(io.stdout) : consoleReporter(io.stdout),
           env: io.env,

@@ -4,6 +4,7 @@ export interface CodexPlanExecutorOptions {
   output?: string;
   hotspots?: 'serialise' | 'merge';
   vague?: 'isolate' | 'share';
+  guard?: number;
   concurrency?: number;
   check?: boolean;
   maxWaves?: number;

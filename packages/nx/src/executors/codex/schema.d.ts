@@ -10,6 +10,7 @@ export interface CodexExecutorOptions {
   checkCommand?: string;
   setup?: string;
   vague?: 'isolate' | 'share';
+  guard?: number;
   assist?: boolean;
   assistModel?: string;
   rerunConflicts?: boolean;

@@ -12,6 +12,7 @@ export async function printPlan(projects: ReadonlySet<string>, options: CodexPla
   if (options.output) args.push('--output', options.output);
   if (options.hotspots) args.push('--hotspots', options.hotspots);
   if (options.vague) args.push('--vague', options.vague);
+  if (options.guard !== undefined) args.push('--guard', String(options.guard));
   if (options.concurrency) args.push('--concurrency', String(options.concurrency));
   if (options.check) args.push('--check');
   if (options.maxWaves) args.push('--max-waves', String(options.maxWaves));

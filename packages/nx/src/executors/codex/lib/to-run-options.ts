@@ -21,7 +21,7 @@ export function toRunOptions(
     allowDirty: options.allowDirty,
     checkCommand: options.checkCommand,
     setupCommand: options.setup,
-    ...(options.vague === 'share' ? { policy: { vague: 'share' as const } } : {}),
+    policy: { ...(options.vague === 'share' ? { vague: 'share' as const } : {}), ...(options.guard !== undefined ? { guard: options.guard } : {}) },
     rerunConflicts: options.rerunConflicts,
     taskTimeoutMs,
     commandPolicy: { allow: options.allowCommands, deny: options.denyCommands, defaultDeny: options.defaultDeny },
