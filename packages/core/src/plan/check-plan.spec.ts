@@ -49,5 +49,13 @@ describe('checkPlan', () => {
     expect(problem!.code).toBe('PLAN_CHANGED');
     expect(problem!.message).toContain('wave 1: expected [a, b], now [a]');
     expect(problem!.message).toContain('new edge: write-write a -> b');
+    expect(problem!.hint).not.toContain('guard');
+  });
+
+  it('names a changed guard as the likely reason, a plan without one counting as the write set\'s 0.4', () => {
+    const older = { ...good, policy: { hotspots: 'serialise' as const } };
+    const changed = { ...good, policy: { hotspots: 'serialise' as const, guard: 0.3 }, waves: [['a'], ['b']] };
+    const [problem] = checkPlan(changed, { expected: older });
+    expect(problem!.hint).toContain('the expected plan was made with guard 0.4 and this one with 0.3: pass `--guard 0.4` to plan as before');
   });
 });

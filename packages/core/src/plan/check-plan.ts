@@ -58,11 +58,18 @@ export function checkPlan(plan: Plan, options: PlanCheckOptions = {}): PlanProbl
       problems.push({
         code: 'PLAN_CHANGED',
         message: `the plan differs from the expected plan:\n${changes.map((line) => `    ${line}`).join('\n')}`,
-        hint: 'if the new schedule is intended, write it with `codewaves plan --format json --output <expected plan>` and commit it',
+        hint: `${guardChange(options.expected, plan)}if the new schedule is intended, write it with \`codewaves plan --format json --output <expected plan>\` and commit it`,
       });
     }
   }
   return problems;
+}
+
+/** A changed guard explains a changed plan. A plan written before the guard existed kept tasks apart at the write set's threshold. */
+function guardChange(expected: Plan, actual: Plan): string {
+  const before = expected.policy.guard ?? WRITE_THRESHOLD;
+  const after = actual.policy.guard ?? WRITE_THRESHOLD;
+  return before === after ? '' : `the expected plan was made with guard ${before} and this one with ${after}: pass \`--guard ${before}\` to plan as before, or `;
 }
 
 /** Human-readable differences in waves and edges; confidences and the base commit do not count. */
