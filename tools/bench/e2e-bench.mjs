@@ -6,7 +6,7 @@
 // Method and definitions: docs/benchmarks-e2e.md.
 //
 //   node tools/bench/e2e-bench.mjs [--repo <git dir of ngrx/platform>] [--k 8,16,32] [--repeats 3]
-//     [--latency-base 300] [--latency-per-line 2] [--latency-max 1500] [--concurrency 8] [--vague isolate|share]
+//     [--latency-base 300] [--latency-per-line 2] [--latency-max 1500] [--concurrency 8] [--vague isolate|share] [--guard 0.4]
 //     [--tmp <dir>] [--out-dir bench-results]
 //
 // --repo defaults to $CODEWAVES_BENCH_REPO; without a repository it prints why and exits 0.
@@ -34,6 +34,8 @@ function parseArgs(argv) {
     concurrency: 8,
     // How codewaves plans tasks whose footprint is only the fallback pattern (--vague in the CLI).
     vague: 'isolate',
+    // The confidence at which two tasks' guesses at one file keep them apart (--guard in the CLI); absent: the CLI's default.
+    guard: undefined,
     // This VM's disk spends about 1 s of system time per checkout of the repository; tmpfs keeps
     // the bench about the engine rather than the disk (--tmp to measure on any folder).
     tmp: existsSync('/dev/shm') ? '/dev/shm' : undefined,
@@ -58,6 +60,13 @@ function parseArgs(argv) {
       case '--latency-max': options.latency.maxMs = positive(name, value); i++; break;
       case '--concurrency': options.concurrency = positive(name, value); i++; break;
       case '--vague': options.vague = value === 'share' ? 'share' : 'isolate'; i++; break;
+      case '--guard': {
+        const guard = Number(value);
+        if (!(guard >= 0 && guard <= 1)) throw usageError(`--guard must be a number from 0 to 1, got ${value}`);
+        options.guard = guard;
+        i++;
+        break;
+      }
       case '--tmp': options.tmp = value; i++; break;
       case '--out-dir': options.outDir = resolve(value); i++; break;
       case '--child': options.child = true; break;
@@ -129,6 +138,7 @@ async function main() {
       latency: options.latency,
       concurrency: options.concurrency,
       vague: options.vague,
+      guard: options.guard ?? null,
       cpus: availableParallelism(),
       node: process.version,
       scratch: options.tmp ?? 'os.tmpdir()',
@@ -149,7 +159,7 @@ async function main() {
       const order = STRATEGIES.map((_, i) => STRATEGIES[(i + repeat - 1) % STRATEGIES.length]);
       const byStrategy = {};
       for (const strategy of order) {
-        const result = await runChild({ repo: resolve(options.repo), strategy, tasks, latency: options.latency, concurrency: options.concurrency, vague: options.vague }, options.tmp);
+        const result = await runChild({ repo: resolve(options.repo), strategy, tasks, latency: options.latency, concurrency: options.concurrency, vague: options.vague, guard: options.guard }, options.tmp);
         byStrategy[strategy] = result;
         console.log(
           `repeat ${repeat} K=${k} ${strategy.padEnd(11)} ${String(result.wallMs).padStart(7)} ms, ${result.waves} wave(s), unresolved ${result.unresolvedConflicts}, re-runs ${result.reruns}, lost ${result.lostChanges}${result.failed.length ? `, failed ${result.failed.join(' ')}` : ''}, ${result.maxRssMB} MB`,

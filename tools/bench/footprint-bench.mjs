@@ -12,18 +12,18 @@
 // --assist scores the model-assisted mode instead (needs OPENAI_API_KEY; CODEWAVES_ASSIST_MODEL picks
 // the model): one model call per prediction, 450 in a full run. Score it separately from the default.
 //
+// --guard <confidence> scores what the planner keeps apart rather than the write set: each task's
+// paths down to that confidence, the planner's guard (plan --guard). Read its PAIRS and WAVES
+// sections; its FOOTPRINT section is the wider set, not the predicted writes.
+//   node tools/bench/footprint-bench.mjs --repo <git dir> --guard 0.3 --jobs 2 --out bench-results/footprint-guard.json
+//
 // Everything after the known options is passed to score.mjs unchanged.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { builtCli, footprintBench } from './footprint/locate.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const bench = [process.env.CODEWAVES_FOOTPRINT_BENCH, join(root, '..', 'shared', 'bench', 'footprint')].find((dir) => dir && existsSync(join(dir, 'score.mjs')));
-if (!bench) {
-  console.error('footprint bench not found: set CODEWAVES_FOOTPRINT_BENCH to the folder that holds score.mjs, cases.json and pairs.json');
-  process.exit(2);
-}
+const bench = footprintBench();
 const args = process.argv.slice(2);
 const assist = args.includes('--assist');
 if (assist) args.splice(args.indexOf('--assist'), 1);
@@ -35,9 +35,11 @@ if (!args.includes('--repo')) {
   console.error('usage: footprint-bench.mjs --repo <git dir that contains the bench head> [score.mjs options]');
   process.exit(2);
 }
-const cli = join(root, 'packages', 'core', 'bin', 'codewaves.js');
-if (!existsSync(join(root, 'packages', 'core', 'dist', 'cli', 'main.js'))) {
-  console.error('build first: npm run build');
+const cli = builtCli();
+const guardIndex = args.indexOf('--guard');
+const guard = guardIndex >= 0 ? args.splice(guardIndex, 2)[1] : undefined;
+if (guard !== undefined && !(Number(guard) >= 0 && Number(guard) <= 1)) {
+  console.error(`--guard must be a number from 0 to 1, got ${guard}`);
   process.exit(2);
 }
 // score.mjs runs in the bench folder: make --out absolute so results land where the user asked.
@@ -51,7 +53,7 @@ const casesIndex = args.indexOf('--cases');
 const cases = casesIndex >= 0 ? ['--cases', resolve(args.splice(casesIndex, 2)[1])] : ['--cases', join(bench, 'cases.json'), '--pairs', join(bench, 'pairs.json')];
 const result = spawnSync(
   process.execPath,
-  [join(bench, 'score.mjs'), ...cases, '--predict', `node ${cli} footprint "$TASK_FILE" --format paths${assist ? ' --assist' : ''}`, ...args],
+  [join(bench, 'score.mjs'), ...cases, '--predict', `node ${cli} footprint "$TASK_FILE" --format paths${guard !== undefined ? ` --min-confidence ${Number(guard)}` : ''}${assist ? ' --assist' : ''}`, ...args],
   { stdio: 'inherit', cwd: bench },
 );
 process.exit(result.status ?? 1);

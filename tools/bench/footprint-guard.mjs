@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+// Which guard to plan with (`codewaves plan --guard`), measured on a repository's own history. Each
+// case (a past commit: its subject as the task, its changed files as the truth) is predicted once at
+// its base by the shared scorer's harness; then every two cases at most --distance apart form a pair,
+// as two tasks of one sprint would. For each guard: the share of pairs whose true files overlap
+// that the guard keeps apart (overlap recall), and the share of the others it keeps apart all the
+// same (false serialisation). One run, every guard side by side.
+//
+//   node tools/bench/footprint-guard.mjs --repo <git dir> [--cases <file>] [--guards 0.4,0.3,0.2,0.1]
+//     [--distance 40] [--jobs 2] [--out bench-results/footprint-guard.json]
+//
+// --cases defaults to the shared bench's ngrx/platform cases; footprint-cases.mjs makes them for any
+// repository. Distance counts first-parent commits when cases carry `seq`, else places in the list.
+// Both tasks of a pair are predicted at their own base (the shared scorer's `--pairs-at own`), so
+// this is an approximation of footprint-bench.mjs --guard, which predicts pairs at a common base.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { builtCli, footprintBench } from './footprint/locate.mjs';
+
+const FLOOR = 0.1;
+const WRITE_THRESHOLD = 0.4;
+const key = (base, prompt) => createHash('sha1').update(`${base}\n${prompt}`).digest('hex');
+
+const args = process.argv.slice(2);
+if (args[0] === '--one') predictOne(args[1]);
+else main(args);
+
+/** Run by score.mjs in a checkout of the case's base: keep the whole footprint, print the write set. */
+function predictOne(dir) {
+  const json = execFileSync(process.execPath, [builtCli(), 'footprint', process.env.TASK_FILE, '--format', 'json', '--min-confidence', String(FLOOR)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const base = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+  writeFileSync(join(dir, `${key(base, process.env.TASK_PROMPT)}.json`), json);
+  const writes = footprintOf(JSON.parse(json)).writes;
+  console.log(JSON.stringify(writes.filter((entry) => !entry.pattern && entry.confidence >= WRITE_THRESHOLD).map((entry) => entry.path)));
+}
+
+function footprintOf(output) {
+  const first = Array.isArray(output) ? output[0] : output;
+  return first.footprints ? first.footprints[0] : first;
+}
+
+function main(argv) {
+  const option = (name, fallback) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : fallback;
+  };
+  const repo = option('--repo');
+  if (!repo) {
+    console.error('usage: footprint-guard.mjs --repo <git dir> [--cases <file>] [--guards 0.4,0.3,0.2,0.1] [--distance 40] [--jobs 2] [--out <file>]');
+    process.exit(2);
+  }
+  const bench = footprintBench();
+  const casesFile = resolve(option('--cases', join(bench, 'cases.json')));
+  const guards = option('--guards', '0.4,0.3,0.2,0.1').split(',').map(Number);
+  const distance = Number(option('--distance', '40'));
+  if (guards.some((guard) => !(guard >= FLOOR && guard <= 1)) || !(distance >= 1)) {
+    console.error(`--guards takes confidences from ${FLOOR} to 1, --distance a count of at least 1`);
+    process.exit(2);
+  }
+  const predictions = mkdtempSync(join(tmpdir(), 'codewaves-guard-'));
+  try {
+    const self = fileURLToPath(import.meta.url);
+    const scored = spawnSync(
+      process.execPath,
+      [join(bench, 'score.mjs'), '--repo', resolve(repo), '--cases', casesFile, '--predict', `node ${self} --one ${predictions}`, '--jobs', option('--jobs', '2'), '--quiet', '--out', join(predictions, 'score.json')],
+      { stdio: ['ignore', 'ignore', 'inherit'], cwd: bench },
+    );
+    if (scored.status !== 0) process.exit(scored.status ?? 1);
+    const result = measure(JSON.parse(readFileSync(casesFile, 'utf8')), predictions, guards, distance);
+    print(result);
+    const out = option('--out');
+    if (out) {
+      mkdirSync(dirname(resolve(out)), { recursive: true });
+      writeFileSync(resolve(out), `${JSON.stringify(result, null, 2)}\n`);
+    }
+  } finally {
+    rmSync(predictions, { recursive: true, force: true });
+  }
+}
+
+function measure({ repo, head, cases }, dir, guards, distance) {
+  const saved = new Set(readdirSync(dir));
+  const placed = cases
+    .map((entry, index) => ({ entry, at: entry.seq ?? -index }))
+    .filter(({ entry }) => saved.has(`${key(entry.base, entry.prompt)}.json`))
+    .map(({ entry, at }) => ({
+      at,
+      truth: new Set(entry.truth),
+      writes: footprintOf(JSON.parse(readFileSync(join(dir, `${key(entry.base, entry.prompt)}.json`), 'utf8'))).writes.filter((item) => !item.pattern),
+    }));
+  const pairs = [];
+  for (let i = 0; i < placed.length; i++) {
+    for (let j = i + 1; j < placed.length; j++) {
+      if (Math.abs(placed[i].at - placed[j].at) > distance) continue;
+      pairs.push({ a: placed[i], b: placed[j], overlap: [...placed[j].truth].some((path) => placed[i].truth.has(path)) });
+    }
+  }
+  const rows = guards.map((guard) => {
+    const at = (writes) => new Set(writes.filter((item) => item.confidence >= guard).map((item) => item.path));
+    let overlaps = 0, caught = 0, independent = 0, serialised = 0;
+    for (const { a, b, overlap } of pairs) {
+      const left = at(a.writes);
+      const apart = [...at(b.writes)].some((path) => left.has(path));
+      if (overlap) {
+        overlaps++;
+        if (apart) caught++;
+      } else {
+        independent++;
+        if (apart) serialised++;
+      }
+    }
+    const meanFiles = placed.reduce((sum, item) => sum + at(item.writes).size, 0) / Math.max(1, placed.length);
+    return { guard, overlapRecall: caught / Math.max(1, overlaps), falseSerialisation: serialised / Math.max(1, independent), overlaps, caught, independent, serialised, meanFiles };
+  });
+  return { repo, head, cases: placed.length, distance, pairs: pairs.length, rows };
+}
+
+function print({ repo, cases, pairs, distance, rows }) {
+  console.log(`${repo}: ${cases} cases, ${pairs} pairs at most ${distance} apart (each task predicted at its own base)`);
+  console.log('guard  overlap recall        false serialisation    files per task');
+  for (const row of rows) {
+    console.log(`${row.guard.toFixed(2).padEnd(7)}${`${row.overlapRecall.toFixed(3)} (${row.caught}/${row.overlaps})`.padEnd(22)}${`${row.falseSerialisation.toFixed(3)} (${row.serialised}/${row.independent})`.padEnd(23)}${row.meanFiles.toFixed(2)}`);
+  }
+}
