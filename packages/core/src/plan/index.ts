@@ -5,3 +5,4 @@ export * from './build-plan';
 export * from './render-plan-text';
 export * from './check-plan';
 export * from './plan-schema';
+export * from './guarded-edge';

@@ -1,4 +1,5 @@
 import { WRITE_THRESHOLD } from '../footprint';
+import { isGuardedOnly } from './guarded-edge';
 import type { Plan } from './plan';
 
 /** The plan for a terminal: waves first (what will happen), then why tasks were kept apart. */
@@ -30,7 +31,9 @@ export function renderPlanText(plan: Plan): string {
             ? `    ${edge.to} after ${edge.from}: ${edge.reason}${paths ? ` (${paths})` : ''}`
           : edge.kind === 'write-read'
             ? `    ${edge.to} reads what ${edge.from} writes: ${paths}`
-            : `    ${edge.from} <-> ${edge.to}: both write ${paths}`,
+            : isGuardedOnly(plan, edge)
+              ? `    ${edge.from} <-> ${edge.to}: both may write ${paths} (guesses over the guard, ${plan.policy.guard ?? WRITE_THRESHOLD})`
+              : `    ${edge.from} <-> ${edge.to}: both write ${paths}`,
       );
     }
   }

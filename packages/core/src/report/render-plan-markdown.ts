@@ -1,4 +1,5 @@
 import { WRITE_THRESHOLD } from '../footprint';
+import { isGuardedOnly } from '../plan/guarded-edge';
 import type { ConflictEdge, Plan, PlannedTask } from '../plan/plan';
 import { tasksByWave } from './plan-tasks';
 import { renderPlanMermaid } from './render-plan-mermaid';
@@ -17,6 +18,7 @@ export function renderPlanMarkdown(plan: Plan): string {
       `(lower bound ${stats.lowerBound}${stats.optimal ? ', optimal' : ''}), predicted speed-up ${round(stats.predictedSpeedup)}x`,
     '',
     `From ${code(plan.baseCommit.slice(0, 10))}; hotspots ${policy.hotspots === 'serialise' ? 'serialised' : 'left to the merge'}` +
+      `${policy.guard === undefined ? '' : `; guard ${policy.guard}`}` +
       `${policy.concurrency === undefined ? '' : `; at most ${count(policy.concurrency, 'agent')} at once`}.`,
   ];
   if (plan.waves.length === 0) return lines.join('\n');
@@ -28,7 +30,7 @@ export function renderPlanMarkdown(plan: Plan): string {
   });
   if (plan.edges.length > 0) {
     lines.push('', '### Why tasks were kept apart', '');
-    for (const edge of plan.edges) lines.push(`- ${edgeReason(edge)}`);
+    for (const edge of plan.edges) lines.push(`- ${edgeReason(edge, isGuardedOnly(plan, edge) ? plan.policy.guard : undefined)}`);
   }
   return lines.join('\n');
 }
@@ -43,7 +45,8 @@ function taskRow(task: PlannedTask): string {
   return `| ${code(task.id)} | ${task.project ? text(task.project) : '-'} | ${text(task.title)} | ${paths} | ${lowest} |`;
 }
 
-function edgeReason(edge: ConflictEdge): string {
+/** `guard`: the edge is only the guard's (see isGuardedOnly), made at this confidence. */
+function edgeReason(edge: ConflictEdge, guard?: number): string {
   const paths = listPaths(edge.paths, SHOWN_EDGE_PATHS);
   switch (edge.kind) {
     case 'depends-on':
@@ -52,6 +55,7 @@ function edgeReason(edge: ConflictEdge): string {
       if (edge.reason) return `${code(edge.to)} after ${code(edge.from)}: ${text(edge.reason)}`;
       return `${code(edge.to)} reads ${paths || 'files'} that ${code(edge.from)} writes`;
     case 'write-write':
+      if (guard !== undefined) return `${code(edge.from)} and ${code(edge.to)} may both write ${paths || 'the same files'} (guesses over the guard, ${guard})`;
       return `${code(edge.from)} and ${code(edge.to)} both write ${paths || 'the same files'}`;
   }
 }
