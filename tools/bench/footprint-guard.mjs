@@ -19,6 +19,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { guardPairs } from './footprint/guard-pairs.mjs';
 import { builtCli, footprintBench } from './footprint/locate.mjs';
 
 const FLOOR = 0.1;
@@ -84,39 +85,11 @@ function main(argv) {
 
 function measure({ repo, head, cases }, dir, guards, distance) {
   const saved = new Set(readdirSync(dir));
-  const placed = cases
-    .map((entry, index) => ({ entry, at: entry.seq ?? -index }))
-    .filter(({ entry }) => saved.has(`${key(entry.base, entry.prompt)}.json`))
-    .map(({ entry, at }) => ({
-      at,
-      truth: new Set(entry.truth),
-      writes: footprintOf(JSON.parse(readFileSync(join(dir, `${key(entry.base, entry.prompt)}.json`), 'utf8'))).writes.filter((item) => !item.pattern),
-    }));
-  const pairs = [];
-  for (let i = 0; i < placed.length; i++) {
-    for (let j = i + 1; j < placed.length; j++) {
-      if (Math.abs(placed[i].at - placed[j].at) > distance) continue;
-      pairs.push({ a: placed[i], b: placed[j], overlap: [...placed[j].truth].some((path) => placed[i].truth.has(path)) });
-    }
-  }
-  const rows = guards.map((guard) => {
-    const at = (writes) => new Set(writes.filter((item) => item.confidence >= guard).map((item) => item.path));
-    let overlaps = 0, caught = 0, independent = 0, serialised = 0;
-    for (const { a, b, overlap } of pairs) {
-      const left = at(a.writes);
-      const apart = [...at(b.writes)].some((path) => left.has(path));
-      if (overlap) {
-        overlaps++;
-        if (apart) caught++;
-      } else {
-        independent++;
-        if (apart) serialised++;
-      }
-    }
-    const meanFiles = placed.reduce((sum, item) => sum + at(item.writes).size, 0) / Math.max(1, placed.length);
-    return { guard, overlapRecall: caught / Math.max(1, overlaps), falseSerialisation: serialised / Math.max(1, independent), overlaps, caught, independent, serialised, meanFiles };
-  });
-  return { repo, head, cases: placed.length, distance, pairs: pairs.length, rows };
+  const writesOf = (entry) => {
+    const file = `${key(entry.base, entry.prompt)}.json`;
+    return saved.has(file) ? footprintOf(JSON.parse(readFileSync(join(dir, file), 'utf8'))).writes : undefined;
+  };
+  return { repo, head, ...guardPairs({ cases, writesOf, guards, distance }) };
 }
 
 function print({ repo, cases, pairs, distance, rows }) {

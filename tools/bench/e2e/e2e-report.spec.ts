@@ -1,12 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { evaluateModule } from '../../testing/evaluate-module';
 
-// The bench's helpers are plain ES modules run by node itself (Jest's transform does not load
-// .mjs): each check runs them in a real node process and returns JSON.
-function evaluate<T>(module: string, expression: string): T {
-  const script = `import * as m from ${JSON.stringify(join(__dirname, module))}; process.stdout.write(JSON.stringify(await (async () => ${expression})()));`;
-  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as T;
-}
+const evaluate = <T>(module: string, expression: string): T => evaluateModule<T>(join(__dirname, module), expression);
 
 describe('lostChange', () => {
   const diff = '--- a/f\n+++ b/f\n@@ -1,0 +2,2 @@\n+export const a = 1;\n+\n';

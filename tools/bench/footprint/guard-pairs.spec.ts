@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import { evaluateModule } from '../../testing/evaluate-module';
+
+interface Row { guard: number; overlapRecall: number; falseSerialisation: number; overlaps: number; caught: number; independent: number; serialised: number; meanFiles: number }
+
+describe('guardPairs', () => {
+  // Three commits: a and b changed one file together, c another. a and b guess at the shared file
+  // at 0.35 and 0.3; c guesses at a's other file at 0.2. d is too far away to pair with any.
+  const cases = [
+    { seq: 10, truth: ['src/shared.ts', 'src/a.ts'], writes: [['src/a.ts', 0.9], ['src/shared.ts', 0.35]] },
+    { seq: 9, truth: ['src/shared.ts'], writes: [['src/shared.ts', 0.3]] },
+    { seq: 8, truth: ['src/c.ts'], writes: [['src/c.ts', 0.8], ['src/a.ts', 0.2], ['src/**', 0.9, true]] },
+    { seq: 1, truth: ['src/a.ts'], writes: [['src/a.ts', 0.9]] },
+  ];
+  const measure = (guards: number[], distance = 5): { cases: number; pairs: number; rows: Row[] } =>
+    evaluateModule(
+      join(__dirname, 'guard-pairs.mjs'),
+      `m.guardPairs({ cases: ${JSON.stringify(cases)}, writesOf: (entry) => entry.writes.map(([path, confidence, pattern]) => ({ path, confidence, pattern })), guards: ${JSON.stringify(guards)}, distance: ${distance} })`,
+    );
+
+  it('counts the overlapping pairs a guard keeps apart, and the others it serialises for nothing', () => {
+    const { pairs, rows } = measure([0.4, 0.3, 0.2]);
+    expect(pairs).toBe(3);
+    expect(rows.map(({ guard, caught, overlaps, serialised, independent }) => ({ guard, caught, overlaps, serialised, independent }))).toEqual([
+      { guard: 0.4, caught: 0, overlaps: 1, serialised: 0, independent: 2 },
+      { guard: 0.3, caught: 1, overlaps: 1, serialised: 0, independent: 2 },
+      { guard: 0.2, caught: 1, overlaps: 1, serialised: 1, independent: 2 },
+    ]);
+  });
+
+  it('leaves patterns out and pairs only cases within the distance', () => {
+    const { pairs, rows } = measure([0.1], 100);
+    expect(pairs).toBe(6);
+    // d changed src/a.ts as a did: caught. c's guess at src/a.ts keeps it from a and d for nothing,
+    // and its pattern (all of src/) keeps it from no one.
+    expect(rows[0]).toMatchObject({ overlaps: 2, caught: 2, independent: 4, serialised: 2 });
+  });
+});
