@@ -101,6 +101,21 @@ describe('buildPlan', () => {
       expect(buildPlan(tasks, faint, 'abc123').policy.guard).toBe(DEFAULT_GUARD);
     });
 
+    it('pulls apart two faint guesses where the wave count leaves room, and never adds a wave for them', () => {
+      const footprints = new Map([
+        ['a', guess('a', [['apps/api/src/users.ts', 0.9], ['apps/api/src/errors.ts', 0.2]])],
+        ['b', guess('b', [['apps/api/src/errors.ts', 0.15]])],
+        ['c', guess('c', [['apps/api/src/users.ts', 0.8]])],
+      ]);
+      const three = [task('a', 'api', []), task('b', 'api', []), task('c', 'api', [])];
+      expect(buildPlan(three, footprints, 'abc123', { hotspots: 'serialise', spread: false }).waves).toEqual([['a', 'b'], ['c']]);
+      const spread = buildPlan(three, footprints, 'abc123', { hotspots: 'serialise' });
+      expect(spread.waves).toEqual([['a'], ['b', 'c']]);
+      expect(spread.edges).toEqual([{ kind: 'write-write', from: 'a', to: 'c', paths: ['apps/api/src/users.ts'] }]);
+      // Two tasks alone: keeping them apart would cost a wave, so they share one.
+      expect(buildPlan(three.slice(0, 2), footprints, 'abc123', { hotspots: 'serialise' }).waves).toEqual([['a', 'b']]);
+    });
+
     it('orders tasks by reads only on the predicted write set, never on a faint guess', () => {
       const footprints = new Map([
         ['a', guess('a', [['apps/api/src/errors.ts', 0.3]])],

@@ -1,6 +1,6 @@
 import { WRITE_THRESHOLD, type Footprint } from '../footprint';
 import type { Task } from '../tasks';
-import { conflictEdges } from './conflict-edges';
+import { conflictEdges, likelyPairs } from './conflict-edges';
 import { DEFAULT_GUARD, PLAN_SCHEMA_VERSION, type Plan, type PlanPolicy } from './plan';
 import { scheduleWaves } from './schedule-waves';
 
@@ -11,7 +11,8 @@ export function buildPlan(tasks: readonly Task[], footprints: ReadonlyMap<string
   const sorted = [...tasks].sort((a, b) => a.id.localeCompare(b.id));
   const edges = conflictEdges(sorted, footprints, policy);
   const estimates = new Map(sorted.map((task) => [task.id, estimateLength(task, footprints.get(task.id))]));
-  const schedule = scheduleWaves({ ids: sorted.map((task) => task.id), estimates, edges });
+  const preferApart = policy.spread === false ? [] : likelyPairs(sorted, footprints, edges, policy);
+  const schedule = scheduleWaves({ ids: sorted.map((task) => task.id), estimates, edges, preferApart });
   const waves = policy.concurrency ? splitWaves(schedule.waves, policy.concurrency, estimates) : schedule.waves;
   const total = [...estimates.values()].reduce((sum, value) => sum + value, 0);
   const wall = waves.reduce((sum, wave) => sum + Math.max(...wave.map((id) => estimates.get(id)!)), 0);

@@ -1,6 +1,8 @@
 import { sharedPaths, WRITE_THRESHOLD, type Footprint, type FootprintEntry } from '../footprint';
 import type { Task } from '../tasks';
+import { minimatch } from 'minimatch';
 import { DEFAULT_GUARD, type ConflictEdge, type HotspotPolicy, type PlanPolicy } from './plan';
+import type { PreferApart } from './schedule-waves';
 
 /**
  * Every pair of tasks that cannot share a wave, with the reason and the paths behind it. Pure,
@@ -51,6 +53,40 @@ export function conflictEdges(
     }
   }
   return edges;
+}
+
+/**
+ * Pairs no edge keeps apart that still guess at one file, under the guard: the scheduler pulls them
+ * into different waves where the wave count leaves room. The weight is the chance that both write
+ * a file they share, were the confidences probabilities: 1 - Π(1 - a·b).
+ */
+export function likelyPairs(
+  tasks: readonly Task[],
+  footprints: ReadonlyMap<string, Footprint>,
+  edges: readonly ConflictEdge[],
+  { hotspots = 'serialise', vague = 'isolate' }: Partial<PlanPolicy> = {},
+): PreferApart[] {
+  const joined = new Set(edges.flatMap((edge) => [`${edge.from}\0${edge.to}`, `${edge.to}\0${edge.from}`]));
+  const sorted = [...tasks].sort((a, b) => a.id.localeCompare(b.id));
+  const guesses = new Map(sorted.map((task) => [task.id, writesThatSeparate(footprints.get(task.id), hotspots, vague, 0)]));
+  const out: PreferApart[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    for (let j = i + 1; j < sorted.length; j++) {
+      const a = sorted[i]!.id;
+      const b = sorted[j]!.id;
+      if (joined.has(`${a}\0${b}`)) continue;
+      const shared = sharedPaths(guesses.get(a)!, guesses.get(b)!);
+      if (shared.length === 0) continue;
+      const apart = shared.reduce((product, path) => product * (1 - confidenceAt(guesses.get(a)!, path) * confidenceAt(guesses.get(b)!, path)), 1);
+      out.push({ a, b, weight: 1 - apart });
+    }
+  }
+  return out;
+}
+
+/** The confidence a write set gives a path: its own entry's, or the best pattern's that matches it. */
+function confidenceAt(entries: readonly FootprintEntry[], path: string): number {
+  return Math.max(0, ...entries.filter((entry) => entry.path === path || (entry.pattern && minimatch(path, entry.path, { dot: true }))).map((entry) => entry.confidence));
 }
 
 /**

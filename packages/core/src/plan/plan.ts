@@ -54,6 +54,11 @@ export interface PlanPolicy {
    * independent pairs. Absent: DEFAULT_GUARD.
    */
   guard?: number;
+  /**
+   * Where the wave count leaves room, pull apart tasks that both guess at one file under the guard
+   * (the default). `false`: place them as the schedule first found them.
+   */
+  spread?: boolean;
 }
 
 export interface PlannedTask {

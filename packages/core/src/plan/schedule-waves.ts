@@ -7,6 +7,18 @@ export interface ScheduleInput {
   edges: readonly ConflictEdge[];
   /** Backtracking steps the exact search may take: a step budget, not a clock, so plans stay deterministic. */
   searchSteps?: number;
+  /**
+   * Pairs better kept apart when that costs no wave (two guesses at one file), with how much it
+   * matters. After the wave count is found, tasks move between its waves to pull them apart.
+   */
+  preferApart?: readonly PreferApart[];
+}
+
+export interface PreferApart {
+  a: string;
+  b: string;
+  /** Larger is likelier to conflict: the chance both tasks write a file they share. */
+  weight: number;
 }
 
 export interface Schedule {
@@ -56,9 +68,56 @@ export function scheduleWaves(input: ScheduleInput): Schedule {
     }
     optimal = proven;
   }
+  if (input.preferApart && input.preferApart.length > 0) best = spreadApart(best, bestCount, graph, input.preferApart, index);
   const waves: string[][] = Array.from({ length: bestCount }, () => []);
   best.forEach((wave, i) => waves[wave]!.push(ids[i]!));
-  return { waves: waves.map((wave) => wave.sort()), lowerBound, optimal };
+  // Spreading may empty a wave the heuristic opened: dropping it keeps every order.
+  const kept = waves.filter((wave) => wave.length > 0);
+  return { waves: kept.map((wave) => wave.sort()), lowerBound, optimal: optimal || kept.length === lowerBound };
+}
+
+/**
+ * Uses the room the wave count leaves: a task sharing a wave with tasks it would rather avoid moves
+ * to the wave, within its orderings and away from its conflicts, where the avoided weight is least.
+ * Every move lowers the total weight of pairs left together, so it ends; ties stay put, so the
+ * result is the same for the same input.
+ */
+function spreadApart(assignment: number[], k: number, graph: Graph, pairs: readonly PreferApart[], index: ReadonlyMap<string, number>): number[] {
+  const { n, apart, before, after } = graph;
+  const wave = [...assignment];
+  const partners = Array.from({ length: n }, () => [] as Array<[number, number]>);
+  for (const { a, b, weight } of pairs) {
+    const i = index.get(a);
+    const j = index.get(b);
+    if (i === undefined || j === undefined || i === j || apart[i]!.has(j) || !(weight > 0)) continue;
+    partners[i]!.push([j, weight]);
+    partners[j]!.push([i, weight]);
+  }
+  const together = (task: number, at: number) => partners[task]!.reduce((sum, [other, weight]) => sum + (wave[other] === at ? weight : 0), 0);
+  for (let moved = true, rounds = 0; moved && rounds < n * k; rounds++) {
+    moved = false;
+    for (let task = 0; task < n; task++) {
+      const here = together(task, wave[task]!);
+      if (here === 0) continue;
+      const lo = Math.max(0, ...before[task]!.map((p) => wave[p]! + 1));
+      const hi = Math.min(k - 1, ...after[task]!.map((s) => wave[s]! - 1));
+      let target = wave[task]!;
+      let least = here;
+      for (let at = lo; at <= hi; at++) {
+        if (at === wave[task] || [...apart[task]!].some((other) => wave[other] === at)) continue;
+        const there = together(task, at);
+        if (there < least - 1e-9) {
+          target = at;
+          least = there;
+        }
+      }
+      if (target !== wave[task]) {
+        wave[task] = target;
+        moved = true;
+      }
+    }
+  }
+  return wave;
 }
 
 interface Graph {
