@@ -6,7 +6,7 @@
 // Method and definitions: docs/benchmarks-e2e.md.
 //
 //   node tools/bench/e2e-bench.mjs [--repo <git dir of ngrx/platform>] [--k 8,16,32] [--repeats 3]
-//     [--latency-base 300] [--latency-per-line 2] [--latency-max 1500] [--concurrency 8] [--vague isolate|share] [--guard 0.4]
+//     [--latency-base 300] [--latency-per-line 2] [--latency-max 1500] [--concurrency 8] [--vague isolate|share] [--guard 0.4] [--no-spread]
 //     [--tmp <dir>] [--out-dir bench-results]
 //
 // --repo defaults to $CODEWAVES_BENCH_REPO; without a repository it prints why and exits 0.
@@ -36,6 +36,8 @@ function parseArgs(argv) {
     vague: 'isolate',
     // The confidence at which two tasks' guesses at one file keep them apart (--guard in the CLI); absent: the CLI's default.
     guard: undefined,
+    // --no-spread: the planner leaves tasks where its schedule first put them (the default pulls apart faint guesses at one file).
+    spread: true,
     // This VM's disk spends about 1 s of system time per checkout of the repository; tmpfs keeps
     // the bench about the engine rather than the disk (--tmp to measure on any folder).
     tmp: existsSync('/dev/shm') ? '/dev/shm' : undefined,
@@ -60,6 +62,7 @@ function parseArgs(argv) {
       case '--latency-max': options.latency.maxMs = positive(name, value); i++; break;
       case '--concurrency': options.concurrency = positive(name, value); i++; break;
       case '--vague': options.vague = value === 'share' ? 'share' : 'isolate'; i++; break;
+      case '--no-spread': options.spread = false; break;
       case '--guard': {
         const guard = Number(value);
         if (!(guard >= 0 && guard <= 1)) throw usageError(`--guard must be a number from 0 to 1, got ${value}`);
@@ -139,6 +142,7 @@ async function main() {
       concurrency: options.concurrency,
       vague: options.vague,
       guard: options.guard ?? null,
+      spread: options.spread,
       cpus: availableParallelism(),
       node: process.version,
       scratch: options.tmp ?? 'os.tmpdir()',
@@ -159,7 +163,7 @@ async function main() {
       const order = STRATEGIES.map((_, i) => STRATEGIES[(i + repeat - 1) % STRATEGIES.length]);
       const byStrategy = {};
       for (const strategy of order) {
-        const result = await runChild({ repo: resolve(options.repo), strategy, tasks, latency: options.latency, concurrency: options.concurrency, vague: options.vague, guard: options.guard }, options.tmp);
+        const result = await runChild({ repo: resolve(options.repo), strategy, tasks, latency: options.latency, concurrency: options.concurrency, vague: options.vague, guard: options.guard, spread: options.spread }, options.tmp);
         byStrategy[strategy] = result;
         console.log(
           `repeat ${repeat} K=${k} ${strategy.padEnd(11)} ${String(result.wallMs).padStart(7)} ms, ${result.waves} wave(s), unresolved ${result.unresolvedConflicts}, re-runs ${result.reruns}, lost ${result.lostChanges}${result.failed.length ? `, failed ${result.failed.join(' ')}` : ''}, ${result.maxRssMB} MB`,

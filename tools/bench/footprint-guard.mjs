@@ -19,7 +19,8 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { guardPairs } from './footprint/guard-pairs.mjs';
+import { createRequire } from 'node:module';
+import { guardPairs, planBatches } from './footprint/guard-pairs.mjs';
 import { builtCli, footprintBench } from './footprint/locate.mjs';
 
 const FLOOR = 0.1;
@@ -85,17 +86,40 @@ function main(argv) {
 
 function measure({ repo, head, cases }, dir, guards, distance) {
   const saved = new Set(readdirSync(dir));
-  const writesOf = (entry) => {
+  const footprints = new Map();
+  const wholeFootprint = (entry) => {
     const file = `${key(entry.base, entry.prompt)}.json`;
-    return saved.has(file) ? footprintOf(JSON.parse(readFileSync(join(dir, file), 'utf8'))).writes : undefined;
+    if (!saved.has(file)) return undefined;
+    if (!footprints.has(file)) footprints.set(file, footprintOf(JSON.parse(readFileSync(join(dir, file), 'utf8'))));
+    return footprints.get(file);
   };
-  return { repo, head, ...guardPairs({ cases, writesOf, guards, distance }) };
+  const { buildPlan } = createRequire(import.meta.url)('@codewaves/core');
+  // The planner as it was (the write set keeps tasks apart), each guard alone, and each with spreading.
+  const policies = [
+    { name: 'write set only', policy: { hotspots: 'serialise', guard: WRITE_THRESHOLD, spread: false } },
+    ...guards.filter((guard) => guard < WRITE_THRESHOLD).flatMap((guard) => [
+      { name: `guard ${guard}`, policy: { hotspots: 'serialise', guard, spread: false } },
+      { name: `guard ${guard} + spread`, policy: { hotspots: 'serialise', guard } },
+    ]),
+  ];
+  return {
+    repo,
+    head,
+    ...guardPairs({ cases, writesOf: (entry) => wholeFootprint(entry)?.writes, guards, distance }),
+    plans: planBatches({ cases, footprintOf: wholeFootprint, policies, buildPlan }),
+  };
 }
 
-function print({ repo, cases, pairs, distance, rows }) {
+function print({ repo, cases, pairs, distance, rows, plans }) {
   console.log(`${repo}: ${cases} cases, ${pairs} pairs at most ${distance} apart (each task predicted at its own base)`);
   console.log('guard  overlap recall        false serialisation    files per task');
   for (const row of rows) {
     console.log(`${row.guard.toFixed(2).padEnd(7)}${`${row.overlapRecall.toFixed(3)} (${row.caught}/${row.overlaps})`.padEnd(22)}${`${row.falseSerialisation.toFixed(3)} (${row.serialised}/${row.independent})`.padEnd(23)}${row.meanFiles.toFixed(2)}`);
+  }
+  const [first] = plans;
+  console.log(`\nthe planner on ${first.batches} batches of 8 consecutive cases (${first.overlapping} pairs changed a common file, ${first.independent} did not)`);
+  console.log('policy                   waves per batch   same-wave pairs that overlap   independent pairs kept apart');
+  for (const plan of plans) {
+    console.log(`${plan.name.padEnd(25)}${plan.meanWaves.toFixed(2).padEnd(18)}${`${plan.collisions} / ${plan.overlapping}`.padEnd(31)}${(plan.keptApart / Math.max(1, plan.independent)).toFixed(3)} (${plan.keptApart})`);
   }
 }

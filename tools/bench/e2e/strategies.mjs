@@ -96,7 +96,7 @@ async function runFixedWaves({ root, order, waves, concurrency, rerunConflicts, 
  * Runs `strategy` on `tasks` (oldest first) and measures it. `concurrency` is the pool size for the
  * parallel strategies (the engine caps it at 4 per CPU).
  */
-export async function runStrategy({ repo, strategy, tasks, latency, concurrency, vague = 'isolate', guard, keep = false }) {
+export async function runStrategy({ repo, strategy, tasks, latency, concurrency, vague = 'isolate', guard, spread = true, keep = false }) {
   const base = tasks[0].parent;
   const scratch = makeScratchWorkspace(repo, base, tasks, latency);
   const env = { ...process.env, CODEWAVES_WORKTREES: scratch.worktrees };
@@ -108,7 +108,7 @@ export async function runStrategy({ repo, strategy, tasks, latency, concurrency,
     if (strategy === 'codewaves') {
       // No wave check: the scratch checkout has no node_modules to lint or test with, and the
       // baselines run none either, so the comparison stays like for like.
-      summary = await core.runSprint({ cwd: scratch.root, provider: 'replay', concurrency, env, reporter, checkCommand: 'none', policy: { vague, ...(guard !== undefined ? { guard } : {}) } });
+      summary = await core.runSprint({ cwd: scratch.root, provider: 'replay', concurrency, env, reporter, checkCommand: 'none', policy: { vague, ...(guard !== undefined ? { guard } : {}), ...(spread ? {} : { spread: false }) } });
     } else {
       const waves = strategy === 'sequential' ? ids.map((id) => [id]) : [ids];
       summary = await runFixedWaves({ root: scratch.root, order: ids, waves, concurrency: strategy === 'sequential' ? 1 : concurrency, rerunConflicts: false, env, reporter });

@@ -43,3 +43,49 @@ export function guardPairs({ cases, writesOf, guards, distance }) {
   });
   return { cases: placed.length, distance, pairs: pairs.length, rows };
 }
+
+/**
+ * The planner itself on batches of consecutive cases, as the shared scorer's waves view batches
+ * them, under each policy: how many waves, how many same-wave pairs really changed a common file
+ * (collisions), and how many pairs that did not were still kept apart by an edge.
+ *
+ * @param {object} input
+ * @param {Array<{ id: string, prompt: string, truth: string[] }>} input.cases
+ * @param {(entry: object) => object | undefined} input.footprintOf a case's whole footprint, or undefined
+ * @param {Array<{ name: string, policy: object }>} input.policies
+ * @param {(tasks: object[], footprints: Map<string, object>, base: string, policy: object) => { waves: string[][], edges: Array<{ from: string, to: string }> }} input.buildPlan
+ * @param {number} [input.size]
+ */
+export function planBatches({ cases, footprintOf, policies, buildPlan, size = 8 }) {
+  const placed = cases.filter((entry) => footprintOf(entry) !== undefined);
+  const batches = [];
+  for (let start = 0; start + size <= placed.length; start += size) batches.push(placed.slice(start, start + size));
+  return policies.map(({ name, policy }) => {
+    let waves = 0;
+    let overlapping = 0;
+    let collisions = 0;
+    let independent = 0;
+    let keptApart = 0;
+    for (const batch of batches) {
+      const tasks = batch.map((entry) => ({ id: entry.id, title: entry.prompt, prompt: entry.prompt, touches: [], dependsOn: [], agent: {}, file: `codex/${entry.id}.md` }));
+      const footprints = new Map(batch.map((entry) => [entry.id, { ...footprintOf(entry), taskId: entry.id }]));
+      const plan = buildPlan(tasks, footprints, 'bench', policy);
+      const waveOf = new Map(plan.waves.flatMap((wave, index) => wave.map((id) => [id, index])));
+      const edged = new Set(plan.edges.flatMap((edge) => [`${edge.from}\0${edge.to}`, `${edge.to}\0${edge.from}`]));
+      waves += plan.waves.length;
+      for (let i = 0; i < batch.length; i++) {
+        for (let j = i + 1; j < batch.length; j++) {
+          const truth = new Set(batch[i].truth);
+          if (batch[j].truth.some((path) => truth.has(path))) {
+            overlapping++;
+            if (waveOf.get(batch[i].id) === waveOf.get(batch[j].id)) collisions++;
+          } else {
+            independent++;
+            if (edged.has(`${batch[i].id}\0${batch[j].id}`)) keptApart++;
+          }
+        }
+      }
+    }
+    return { name, policy, batches: batches.length, meanWaves: waves / Math.max(1, batches.length), overlapping, collisions, independent, keptApart };
+  });
+}

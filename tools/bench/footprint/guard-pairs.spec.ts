@@ -35,4 +35,24 @@ describe('guardPairs', () => {
     // and its pattern (all of src/) keeps it from no one.
     expect(rows[0]).toMatchObject({ overlaps: 2, caught: 2, independent: 4, serialised: 2 });
   });
+
+  it('plans batches with the real planner: spreading pulls two guesses apart at no cost in waves', () => {
+    const core = join(__dirname, '..', '..', '..', 'packages', 'core', 'dist', 'index.js');
+    const history = [
+      { id: 'a', prompt: 'a', truth: ['src/x.ts', 'src/a.ts'], writes: [['src/a.ts', 0.9], ['src/x.ts', 0.2]] },
+      { id: 'b', prompt: 'b', truth: ['src/x.ts'], writes: [['src/x.ts', 0.15]] },
+      { id: 'c', prompt: 'c', truth: ['src/c.ts'], writes: [['src/a.ts', 0.8]] },
+    ];
+    const rows = evaluateModule<Array<{ name: string; meanWaves: number; collisions: number; overlapping: number; keptApart: number }>>(
+      join(__dirname, 'guard-pairs.mjs'),
+      `m.planBatches({ cases: ${JSON.stringify(history)}, size: 3,
+        footprintOf: (entry) => ({ writes: entry.writes.map(([path, confidence]) => ({ path, confidence, reasons: [] })), reads: [], fallback: false }),
+        policies: [{ name: 'as found', policy: { hotspots: 'serialise', spread: false } }, { name: 'spread', policy: { hotspots: 'serialise' } }],
+        buildPlan: (await import(${JSON.stringify(core)})).buildPlan })`,
+    );
+    expect(rows.map(({ name, meanWaves, collisions, overlapping, keptApart }) => ({ name, meanWaves, collisions, overlapping, keptApart }))).toEqual([
+      { name: 'as found', meanWaves: 2, collisions: 1, overlapping: 1, keptApart: 1 },
+      { name: 'spread', meanWaves: 2, collisions: 0, overlapping: 1, keptApart: 1 },
+    ]);
+  });
 });
