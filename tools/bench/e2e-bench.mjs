@@ -61,7 +61,11 @@ function parseArgs(argv) {
       case '--latency-per-line': options.latency.perLineMs = Number(value); i++; break;
       case '--latency-max': options.latency.maxMs = positive(name, value); i++; break;
       case '--concurrency': options.concurrency = positive(name, value); i++; break;
-      case '--vague': options.vague = value === 'share' ? 'share' : 'isolate'; i++; break;
+      case '--vague':
+        if (!['isolate', 'share'].includes(value)) throw usageError(`--vague must be isolate or share, got ${value}`);
+        options.vague = value;
+        i++;
+        break;
       case '--no-spread': options.spread = false; break;
       case '--guard': {
         const guard = Number(value);

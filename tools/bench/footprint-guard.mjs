@@ -7,7 +7,10 @@
 // same (false serialisation). One run, every guard side by side.
 //
 //   node tools/bench/footprint-guard.mjs --repo <git dir> [--cases <file>] [--guards 0.4,0.3,0.2,0.1]
-//     [--distance 40] [--jobs 2] [--out bench-results/footprint-guard.json]
+//     [--distance 40] [--jobs 2] [--out bench-results/footprint-guard.json] [--predictions <dir>]
+//
+// --predictions keeps each case's footprint in <dir>; a later run with the same <dir> reuses them
+// instead of predicting again (to compare planner policies on the same footprints).
 //
 // --cases defaults to the shared bench's ngrx/platform cases; footprint-cases.mjs makes them for any
 // repository. Distance counts first-parent commits when cases carry `seq`, else places in the list.
@@ -15,7 +18,7 @@
 // this is an approximation of footprint-bench.mjs --guard, which predicts pairs at a common base.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,7 +55,7 @@ function main(argv) {
   };
   const repo = option('--repo');
   if (!repo) {
-    console.error('usage: footprint-guard.mjs --repo <git dir> [--cases <file>] [--guards 0.4,0.3,0.2,0.1] [--distance 40] [--jobs 2] [--out <file>]');
+    console.error('usage: footprint-guard.mjs --repo <git dir> [--cases <file>] [--guards 0.4,0.3,0.2,0.1] [--distance 40] [--jobs 2] [--out <file>] [--predictions <dir>]');
     process.exit(2);
   }
   const bench = footprintBench();
@@ -63,15 +66,19 @@ function main(argv) {
     console.error(`--guards takes confidences from ${FLOOR} to 1, --distance a count of at least 1`);
     process.exit(2);
   }
-  const predictions = mkdtempSync(join(tmpdir(), 'codewaves-guard-'));
+  const kept = option('--predictions');
+  const predictions = kept ? resolve(kept) : mkdtempSync(join(tmpdir(), 'codewaves-guard-'));
+  const done = join(predictions, 'complete');
   try {
-    const self = fileURLToPath(import.meta.url);
-    const scored = spawnSync(
-      process.execPath,
-      [join(bench, 'score.mjs'), '--repo', resolve(repo), '--cases', casesFile, '--predict', `node ${self} --one ${predictions}`, '--jobs', option('--jobs', '2'), '--quiet', '--out', join(predictions, 'score.json')],
-      { stdio: ['ignore', 'ignore', 'inherit'], cwd: bench },
-    );
-    if (scored.status !== 0) process.exit(scored.status ?? 1);
+    mkdirSync(predictions, { recursive: true });
+    if (!existsSync(done)) {
+      const status = predict(bench, repo, casesFile, predictions, option('--jobs', '2'));
+      if (status !== 0) {
+        process.exitCode = status ?? 1;
+        return;
+      }
+    }
+    writeFileSync(done, '');
     const result = measure(JSON.parse(readFileSync(casesFile, 'utf8')), predictions, guards, distance);
     print(result);
     const out = option('--out');
@@ -80,8 +87,19 @@ function main(argv) {
       writeFileSync(resolve(out), `${JSON.stringify(result, null, 2)}\n`);
     }
   } finally {
-    rmSync(predictions, { recursive: true, force: true });
+    if (!kept) rmSync(predictions, { recursive: true, force: true });
   }
+}
+
+/** Every case once at its base, through the shared scorer's harness; the footprints land in `dir`. */
+function predict(bench, repo, casesFile, dir, jobs) {
+  const self = fileURLToPath(import.meta.url);
+  const scored = spawnSync(
+    process.execPath,
+    [join(bench, 'score.mjs'), '--repo', resolve(repo), '--cases', casesFile, '--predict', `node ${self} --one ${dir}`, '--jobs', jobs, '--quiet', '--out', join(dir, 'score.json')],
+    { stdio: ['ignore', 'ignore', 'inherit'], cwd: bench },
+  );
+  return scored.status;
 }
 
 function measure({ repo, head, cases }, dir, guards, distance) {
@@ -101,6 +119,8 @@ function measure({ repo, head, cases }, dir, guards, distance) {
       { name: `guard ${guard}`, policy: { hotspots: 'serialise', guard, spread: false } },
       { name: `guard ${guard} + spread`, policy: { hotspots: 'serialise', guard } },
     ]),
+    // Vague tasks (the fallback pattern only) in any wave instead of one of their own (--vague share).
+    { name: 'default, vague share', policy: { hotspots: 'serialise', vague: 'share' } },
   ];
   return {
     repo,
