@@ -11,6 +11,7 @@
 //   trpc/trpc: --head 340811ba53 --name trpc/trpc --count 120
 //   vuejs/core (held out): --head e2bede9613 --name vuejs/core --count 120
 //   reduxjs/redux-toolkit (held out): --head 74200d87c2 --name reduxjs/redux-toolkit --count 120
+//   vuejs/pinia (kept for the next held-out check, not scored): --head 254eec76 --name vuejs/pinia --count 120
 //
 // Rules, close to the shared bench's: first-parent non-merge commits, newest first; 1-20 changed
 // paths once lockfiles are dropped, at least one TypeScript source; no reverts, releases, bots or
