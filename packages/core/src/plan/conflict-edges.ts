@@ -1,6 +1,6 @@
+import { minimatch } from 'minimatch';
 import { sharedPaths, WRITE_THRESHOLD, type Footprint, type FootprintEntry } from '../footprint';
 import type { Task } from '../tasks';
-import { minimatch } from 'minimatch';
 import { DEFAULT_GUARD, type ConflictEdge, type HotspotPolicy, type PlanPolicy } from './plan';
 import type { PreferApart } from './schedule-waves';
 
