@@ -101,10 +101,11 @@ function spreadApart(assignment: number[], k: number, graph: Graph, pairs: reado
       if (here === 0) continue;
       const lo = Math.max(0, ...before[task]!.map((p) => wave[p]! + 1));
       const hi = Math.min(k - 1, ...after[task]!.map((s) => wave[s]! - 1));
+      const blocked = new Set([...apart[task]!].map((other) => wave[other]));
       let target = wave[task]!;
       let least = here;
       for (let at = lo; at <= hi; at++) {
-        if (at === wave[task] || [...apart[task]!].some((other) => wave[other] === at)) continue;
+        if (at === wave[task] || blocked.has(at)) continue;
         const there = together(task, at);
         if (there < least - 1e-9) {
           target = at;
