@@ -147,3 +147,32 @@ describe('footprint from a real repository', () => {
     expect(footprint.writes[0]!.reasons[0]).toMatch(/^nothing more specific: changed in 4 of the last 4 commits to modules\/store/);
   });
 });
+
+describe('declarations of a rare name beside a common one', () => {
+  let repo: GitFixture;
+  beforeAll(() => {
+    // Eighty files declare `query`, more than one prompt's parse budget; the file that declares the
+    // rare name sorts after all of them.
+    const files: Record<string, string> = {
+      'zz/late.ts': 'export function transformResponse(query: string) { return query; }\n',
+      'zz/definitions.ts': 'export type Definition = {\n  onCacheEntry?(arg: string): void\n  keepFor?: number\n}\n',
+    };
+    for (let i = 0; i < 80; i++) files[`aa/f${String(i).padStart(2, '0')}.ts`] = 'export const query = 1;\n';
+    repo = gitRepo(files);
+  });
+  afterAll(() => repo.remove());
+
+  it('parses the files of the rarest names first, so a common word cannot crowd them out', async () => {
+    const files = await listWorkspaceFiles(repo.root);
+    const context = await loadFootprintContext(repo.root, files, [], ['Only run `transformResponse` when a `query` is used']);
+    expect(context.declarations!.get('transformResponse')).toEqual([{ file: 'zz/late.ts', kind: 'function', exported: true }]);
+    expect(context.notes!.join(' ')).toContain('parsed the first 60');
+  });
+
+  it('finds the members a type alias declares, an optional method too', async () => {
+    const files = await listWorkspaceFiles(repo.root);
+    const context = await loadFootprintContext(repo.root, files, [], ['Call `onCacheEntry` and respect `keepFor`']);
+    expect(context.declarations!.get('onCacheEntry')).toEqual([{ file: 'zz/definitions.ts', kind: 'property', exported: true }]);
+    expect(context.declarations!.get('keepFor')).toEqual([{ file: 'zz/definitions.ts', kind: 'property', exported: true }]);
+  });
+});

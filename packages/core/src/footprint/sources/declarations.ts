@@ -50,18 +50,27 @@ export async function findDeclarations(
   // `-o` names the match in each file: which files use which name comes from the same walk.
   const grep = await execGit(root, ['grep', '-o', '-w', '-F', '-I', ...patterns.flatMap((pattern) => ['-e', pattern]), ...globs]);
   for (const name of [...code, ...lookupOnly]) usages.set(name, []);
-  const candidateSet = new Set<string>();
+  const namesIn = new Map<string, Set<string>>();
+  const filesWith = new Map<string, number>();
   for (const line of grep.stdout.split('\n')) {
     const colon = line.lastIndexOf(':');
     const file = line.slice(0, colon);
     if (colon < 0 || !SOURCE_FILE.test(file) || file.endsWith('.d.ts')) continue;
     const match = line.slice(colon + 1);
     // A file that only uses a looked-up name has nothing to parse.
-    if (!lookupOnly.has(match)) candidateSet.add(file);
+    if (!lookupOnly.has(match)) {
+      const inFile = namesIn.get(file) ?? new Set<string>();
+      if (!inFile.has(match)) filesWith.set(match, (filesWith.get(match) ?? 0) + 1);
+      inFile.add(match);
+      namesIn.set(file, inFile);
+    }
     const files = usages.get(match);
     if (files && files.at(-1) !== file) files.push(file);
   }
-  const candidates = [...candidateSet];
+  // The cap below cuts the files of the commonest names first: a rare name (`transformResponse`)
+  // says where the work is, a common one beside it (`query`, in 180 files) would fill the cap.
+  const rarity = new Map([...namesIn].map(([file, names]) => [file, Math.min(...[...names].map((name) => filesWith.get(name)!))]));
+  const candidates = [...namesIn.keys()].sort((a, b) => rarity.get(a)! - rarity.get(b)!);
   if (candidates.length === 0) return { declarations, usages, notes };
   if (candidates.length > MAX_CANDIDATE_FILES) notes.push(`identifiers mentioned in ${candidates.length} files; parsed the first ${MAX_CANDIDATE_FILES} that declare one`);
 
@@ -71,7 +80,7 @@ export async function findDeclarations(
   const either = (list: readonly string[]) => list.map(escape).join('|');
   const declarer = new RegExp(
     [
-      ...(code.length > 0 ? [`(?:function\\*?|class|interface|type|enum|const|let|var|namespace)\\s+(${either(code)})\\b|\\b(${either(code)})\\s*(?:[(<=:]|\\?:)`] : []),
+      ...(code.length > 0 ? [`(?:function\\*?|class|interface|type|enum|const|let|var|namespace)\\s+(${either(code)})\\b|\\b(${either(code)})\\s*(?:[(<=:]|\\?[:(])`] : []),
       ...(prose.length > 0 ? [`(?:function|class|interface|type|enum)\\s+(${either(prose)})\\b`] : []),
     ].join('|'),
   );
@@ -110,7 +119,11 @@ export async function findDeclarations(
       add(iface.getName(), 'interface', iface.hasExportKeyword());
       for (const member of iface.getMembers()) if (Node.isPropertySignature(member) || Node.isMethodSignature(member)) add(member.getName(), 'property', iface.hasExportKeyword());
     }
-    for (const alias of source.getTypeAliases()) add(alias.getName(), 'type', alias.hasExportKeyword());
+    for (const alias of source.getTypeAliases()) {
+      add(alias.getName(), 'type', alias.hasExportKeyword());
+      // `type Definition = { transformResponse?(...): R }` declares members as an interface would.
+      for (const member of alias.getDescendants()) if (Node.isPropertySignature(member) || Node.isMethodSignature(member)) add(member.getName(), 'property', alias.hasExportKeyword());
+    }
     for (const enumeration of source.getEnums()) add(enumeration.getName(), 'enum', enumeration.hasExportKeyword());
     for (const statement of source.getVariableStatements()) {
       for (const declaration of statement.getDeclarations()) add(declaration.getName(), 'variable', statement.hasExportKeyword());
