@@ -282,4 +282,28 @@ describe('predictFootprint', () => {
     const nested = predictFootprint({ ...task('fix(driver/postgres): quote enum names'), project: undefined }, { files: single, projects: [{ name: 'orm', root: '' }] });
     expect(nested.writes.map((entry) => entry.path)).toEqual(['src/driver/postgres/**']);
   });
+
+  it('a task that names no project is about the one its names are used in: its users back it, its pattern is that project', () => {
+    const workspace = ['packages/toolkit/src/thunks.ts', 'packages/toolkit/src/lifecycle.ts', 'packages/toolkit/src/slice.ts', 'packages/codegen/src/generate.ts', 'website/src/page.tsx'];
+    const monorepo = [{ name: 'toolkit', root: 'packages/toolkit' }, { name: 'codegen', root: 'packages/codegen' }, { name: 'website', root: 'website' }];
+    const usages = new Map([['transformResponse', ['packages/toolkit/src/thunks.ts', 'packages/toolkit/src/lifecycle.ts', 'website/src/page.tsx']]]);
+    const footprint = predictFootprint({ ...task('Only run `transformResponse` when a query is used'), project: undefined }, { files: workspace, projects: monorepo, declarations: new Map(), usages });
+    expect(footprint.writes.filter((entry) => entry.reasons.includes('uses `transformResponse`, which the task names')).map((entry) => entry.path)).toEqual([
+      'packages/toolkit/src/lifecycle.ts',
+      'packages/toolkit/src/thunks.ts',
+    ]);
+    expect(footprint.writes[0]).toMatchObject({ path: 'packages/toolkit/**', pattern: true, reasons: ["nothing more specific: any file of packages/toolkit, where the task's names and evidence point"] });
+    // names used in two projects alike place nothing: the task may be anywhere
+    const split = new Map([['transformResponse', ['packages/toolkit/src/thunks.ts', 'packages/codegen/src/generate.ts']]]);
+    expect(predictFootprint({ ...task('Only run `transformResponse` when a query is used'), project: undefined }, { files: workspace, projects: monorepo, declarations: new Map(), usages: split }).writes[0]!.path).toBe('**');
+  });
+
+  it('a file named like a barrel that declares a name the task writes places the work', () => {
+    const workspace = ['packages/upgrade/src/bin/index.ts', 'packages/upgrade/src/bin/run.ts', 'packages/server/src/http.ts'];
+    const monorepo = [{ name: 'upgrade', root: 'packages/upgrade' }, { name: 'server', root: 'packages/server' }];
+    const declarations = new Map([['commitedFiles', [{ file: 'packages/upgrade/src/bin/index.ts', kind: 'variable' as const, exported: false }]]]);
+    const footprint = predictFootprint({ ...task("fix: correct typo 'commitedFiles'"), project: undefined }, { files: workspace, projects: monorepo, declarations });
+    expect(footprint.fallback).toBe(false);
+    expect(footprint.writes.map((entry) => entry.path)).toEqual(['packages/upgrade/src/bin/index.ts']);
+  });
 });

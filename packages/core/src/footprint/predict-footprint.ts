@@ -21,6 +21,7 @@ import { pathWords } from './evidence/path-words';
 import { isDocsPage, isGeneratedOutput } from './evidence/file-roles';
 import { removedNameUsers, replacedNameUsers } from './evidence/removed-names';
 import { namedUsers } from './evidence/named-users';
+import { inferredProject } from './evidence/inferred-project';
 import { ciConfig, isToolConfig, toolConfig } from './evidence/tool-config';
 import { incomingRunnerConfig, outgoingRunnerUsers } from './evidence/test-runner-switch';
 import { foldersTheTaskNames, projectsForScopes } from './evidence/scope';
@@ -80,17 +81,19 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   const aboutTests = facts.type === 'test' || facts.words.some((word) => /^(tests?|specs?)$/.test(word));
   // A scope that names no project or folder may name a file: `fix(version-utils)` -> VersionUtils.ts.
   const namedByScope = scopeRoots.length === 0 ? facts.scopes : [];
-  combined.add(mentionedFiles(facts.paths, [...facts.identifiers, ...namedByScope], files, index.stems, taskProjectRoot, index.testsByStem, aboutTests));
+  const mentioned = mentionedFiles(facts.paths, [...facts.identifiers, ...namedByScope], files, index.stems, taskProjectRoot, index.testsByStem, aboutTests);
+  combined.add(mentioned);
   combined.add(namedPhrases(facts.phrases, index.stems));
   combined.add(namedFolders(text, facts.paths.filter((path) => !facts.scopes.includes(path)), files));
-  combined.add(declaredSymbols(facts.identifiers, context.declarations ?? new Map(), facts.capitalized));
+  const declared = declaredSymbols(facts.identifiers, context.declarations ?? new Map(), facts.capitalized);
+  combined.add(declared);
   if (context.declarations) {
     const declarations = context.declarations;
     combined.add(newFiles(text, facts, (identifier) => (declarations.get(identifier)?.length ?? 0) > 0, roots, files, { ...index, existing }, projectRootOf));
   }
   combined.add(removedNameUsers(text, facts.removes, context.usages ?? new Map()));
   combined.add(replacedNameUsers(facts.replaces, context.usages ?? new Map(), roots));
-  combined.add(namedUsers(facts.identifiers, context.usages ?? new Map(), roots, aboutTests));
+  if (roots.length > 0) combined.add(namedUsers(facts.identifiers, context.usages ?? new Map(), roots, aboutTests));
   combined.add(routeHandlers(routesIn(text), context.routeFiles ?? new Map()));
   const declaringFiles = [...facts.identifiers, ...facts.capitalized].flatMap((name) => (context.declarations?.get(name) ?? []).filter((entry) => entry.exported).map((entry) => entry.file));
   combined.add(publicApi(text, roots, existing, declaringFiles));
@@ -109,6 +112,11 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   combined.add(ciConfig(facts.type, files));
   combined.add(outgoingRunnerUsers(text, facts.runnerSwitch, roots, files, context.usages ?? new Map()));
   combined.add(incomingRunnerConfig(facts.runnerSwitch, roots, files));
+  // A task that names no project may still be about one: where its evidence and its names' users are.
+  // Only evidence that names or resembles the work votes: a word in many paths (`unused`) is no place.
+  const located = strongest([...mentioned, ...declared, ...similar]);
+  const inferred = roots.length === 0 && context.projects.length > 1 ? inferredProject(located, facts.identifiers, context.usages ?? new Map(), projectRootOf) : undefined;
+  if (roots.length === 0) combined.add(namedUsers(facts.identifiers, context.usages ?? new Map(), inferred !== undefined ? [inferred] : [], aboutTests));
   combined.add(coChange(directSeeds, history, existing));
   combined.add(pairedTests(combined.above(0.45), index.testsByStem, projectRootOf, facts.type === 'test', ABOUT_TYPES.test(text)));
 
@@ -129,7 +137,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   let writes = combined.entries().filter((entry) => entry.confidence >= REPORT_FLOOR);
   const fallback = !combined.placesTheWork(WRITE_THRESHOLD, existing);
   if (fallback) {
-    const fallbackRoots = scopeRoots.length > 0 ? scopeRoots : [taskProjectRoot ?? ''];
+    const fallbackRoots = scopeRoots.length > 0 ? scopeRoots : [taskProjectRoot ?? inferred ?? ''];
     const nonRoot = fallbackRoots.some((root) => root !== '');
     // No stand-ins for the workspace root, even in a single-package repository: on typeorm's
     // history 6 of the 78 files they added were right (micro P 0.36 -> 0.28 for the same F1),
@@ -138,7 +146,9 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
     // 0.296 -> 0.316 with no real conflict lost), but stand-ins are what keep two vague tasks of a
     // project apart: two of them stay (guesses alone met 0.408 of the real conflicts, not 0.510).
     const guesses = nonRoot ? bestGuesses([...similar, ...spelled], combined, existing) : [];
-    const hot = nonRoot ? [...guesses, ...standIns(fallbackRoots, query, files, history, existing, projectRootOf).slice(0, guesses.length > 0 ? STAND_INS_BESIDE_GUESSES : undefined)] : [];
+    // An inferred project's hot files stand in for nothing: on four repositories' history they
+    // added 22 files of which 1 was right. Its pattern keeps the task apart instead.
+    const hot = nonRoot ? [...guesses, ...(fallbackRoots[0] === inferred ? [] : standIns(fallbackRoots, query, files, history, existing, projectRootOf).slice(0, guesses.length > 0 ? STAND_INS_BESIDE_GUESSES : undefined))] : [];
     if (hot.length > 0) {
       combined.add(hot);
       writes = combined.entries().filter((entry) => entry.confidence >= REPORT_FLOOR);
@@ -150,13 +160,27 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
           path: root === '' ? '**' : `${root}/**`,
           pattern: true,
           confidence: WRITE_THRESHOLD,
-          reasons: [scopeRoots.length > 0 ? `nothing more specific: any file of ${root}, which the scope names` : task.project ? `nothing more specific: any file of project ${task.project}` : 'nothing more specific: any file of the workspace'],
+          reasons: [fallbackReason(root, scopeRoots.length > 0 ? 'scope' : taskProjectRoot !== undefined ? 'task' : root !== '' ? 'inferred' : 'none', task.project)],
         })),
         ...writes,
       ];
     }
   }
   return { taskId: task.id, writes: sortEntries(writes), reads: [], fallback, ...(context.notes?.length ? { notes: [...context.notes] } : {}) };
+}
+
+/** Each file's best score among candidates, at or above the guess floor. */
+function strongest(candidates: readonly Candidate[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const { path, score } of candidates) if (score >= GUESS_FLOOR && score > (out.get(path) ?? 0)) out.set(path, score);
+  return out;
+}
+
+function fallbackReason(root: string, why: 'scope' | 'task' | 'inferred' | 'none', project: string | undefined): string {
+  if (why === 'scope') return `nothing more specific: any file of ${root}, which the scope names`;
+  if (why === 'task' && project) return `nothing more specific: any file of project ${project}`;
+  if (why === 'inferred') return `nothing more specific: any file of ${root}, where the task's names and evidence point`;
+  return 'nothing more specific: any file of the workspace';
 }
 
 /**
@@ -246,7 +270,7 @@ function fileIndex(files: readonly string[]) {
 }
 
 class Combined {
-  private readonly byPath = new Map<string, { miss: number; reasons: string[]; pattern?: boolean; creates?: boolean; stated?: Candidate['stated'] }>();
+  private readonly byPath = new Map<string, { miss: number; reasons: string[]; pattern?: boolean; creates?: boolean; stated?: Candidate['stated']; declares?: boolean }>();
 
   add(candidates: readonly Candidate[]): void {
     for (const candidate of candidates) {
@@ -254,6 +278,7 @@ class Combined {
       entry.miss *= 1 - Math.min(0.99, Math.max(0, candidate.score));
       if (!entry.reasons.includes(candidate.reason)) entry.reasons.push(candidate.reason);
       if (candidate.creates) entry.creates = true;
+      if (candidate.declares) entry.declares = true;
       if (candidate.stated && entry.stated !== 'touches') entry.stated = candidate.stated;
       this.byPath.set(candidate.path, entry);
     }
@@ -261,13 +286,14 @@ class Combined {
 
   /**
    * Whether anything at the threshold says where the work lands: a file the user stated, or a
-   * specific existing file that is not a hotspot. Files the task will create say nothing about
+   * specific existing file that is not a hotspot, or declares a name the task writes (a barrel
+   * declares nothing). Files the task will create say nothing about
    * which existing files it also edits, and a barrel or manifest says little.
    */
   placesTheWork(threshold: number, existing: ReadonlySet<string>): boolean {
     for (const [path, entry] of this.byPath) {
       if (confidenceOf(entry.miss) < threshold) continue;
-      if (entry.stated || (!entry.pattern && existing.has(path) && !isHotspot(path))) return true;
+      if (entry.stated || (!entry.pattern && existing.has(path) && (entry.declares || !isHotspot(path)))) return true;
     }
     return false;
   }

@@ -12,4 +12,6 @@ export interface Candidate {
    * work even when it is new or a hotspot, and a `touches` entry is never scaled down.
    */
   stated?: 'touches' | 'prompt';
+  /** The file declares a name the task writes: it places the work even when named like a barrel (`bin/index.ts`). */
+  declares?: boolean;
 }
