@@ -176,3 +176,33 @@ describe('declarations of a rare name beside a common one', () => {
     expect(context.declarations!.get('keepFor')).toEqual([{ file: 'zz/definitions.ts', kind: 'property', exported: true }]);
   });
 });
+
+describe('a task that updates a package', () => {
+  let repo: GitFixture;
+  beforeAll(() => {
+    repo = gitRepo({
+      'package.json': JSON.stringify({ name: 'ws', private: true, workspaces: ['packages/*'], devDependencies: { typescript: '5.6.0' } }),
+      'packages/toolkit/package.json': JSON.stringify({ name: '@acme/toolkit', dependencies: { immer: '^10.0.0' } }),
+      'packages/toolkit/src/reducer.ts': 'export const reducer = 1;\n',
+      'packages/site/package.json': JSON.stringify({ name: '@acme/site', devDependencies: { '@chakra-ui/react': '1.0.0', immer: '10.0.0' } }),
+      'packages/codegen/package.json': JSON.stringify({ name: '@acme/codegen', dependencies: { 'use-immer': '1.0.0' } }),
+      'packages/broken/package.json': '{ "name": "broken", ',
+    });
+  });
+  afterAll(() => repo.remove());
+
+  it('writes the manifests that list it, and they place the work', async () => {
+    const files = await listWorkspaceFiles(repo.root);
+    const workspace = await detectWorkspace(repo.root, files);
+    const prompt = 'Update Immer to v11 for better update performance';
+    const context = await loadFootprintContext(repo.root, files, workspace.projects, [prompt]);
+    const footprint = predictFootprint({ id: 't', title: prompt, prompt, touches: [], dependsOn: [], agent: {}, file: 't.md' }, context);
+    expect(footprint.fallback).toBe(false);
+    const manifests = footprint.writes.filter((entry) => entry.reasons.includes('lists the package the task updates (immer)'));
+    expect(manifests.map((entry) => [entry.path, entry.hotspot])).toEqual([
+      ['packages/site/package.json', true],
+      ['packages/toolkit/package.json', true],
+    ]);
+    expect(context.notes).toContain('packages/broken/package.json: not valid JSON, its dependencies not read');
+  });
+});

@@ -1,4 +1,5 @@
 import { findDeclarations } from './sources/declarations';
+import { findDependents } from './sources/manifests';
 import { readHistory } from './sources/history';
 import { findRouteFiles, routesIn } from './sources/routes';
 import { readPrompt, TEST_RUNNERS } from './prompt/read-prompt';
@@ -22,11 +23,13 @@ export async function loadFootprintContext(
   // Removed and replaced names take their users along, and a move between test runners the tests
   // that call the old one: their users come from the declarations' walk.
   const lookups = [...facts.flatMap((fact) => [...fact.removes, ...fact.replaces]), ...(facts.some((fact) => fact.runnerSwitch) ? TEST_RUNNERS : [])];
-  const [history, declarations, routeFiles] = await Promise.all([
+  const bumped = [...new Set(facts.flatMap((fact) => fact.bumps))];
+  const [history, declarations, routeFiles, manifests] = await Promise.all([
     readHistory(root),
     findDeclarations(root, identifiers, prompts.length, proseNames, lookups),
     findRouteFiles(root, routes),
+    findDependents(root, files, bumped),
   ]);
-  const notes = [...(history.note ? [history.note] : []), ...declarations.notes];
-  return { files, projects, history: history.commits, declarations: declarations.declarations, usages: declarations.usages, routeFiles, notes };
+  const notes = [...(history.note ? [history.note] : []), ...declarations.notes, ...manifests.notes];
+  return { files, projects, history: history.commits, declarations: declarations.declarations, usages: declarations.usages, routeFiles, dependents: manifests.dependents, notes };
 }

@@ -10,6 +10,7 @@ import { historySimilarity, routineFiles } from './evidence/history-similarity';
 import { hotFiles } from './evidence/hot-files';
 import { isHotspot } from './evidence/hotspots';
 import { routeHandlers } from './evidence/route-handlers';
+import { dependencyBumps } from './evidence/dependency-bumps';
 import { routesIn } from './sources/routes';
 import { isTaskFile } from '../tasks/discover-tasks';
 import { isCodeFile, isTestFile, mentionedFiles, stemOf } from './evidence/mentioned-files';
@@ -24,10 +25,10 @@ import { namedUsers } from './evidence/named-users';
 import { inferredProject } from './evidence/inferred-project';
 import { ciConfig, isToolConfig, toolConfig } from './evidence/tool-config';
 import { incomingRunnerConfig, outgoingRunnerUsers } from './evidence/test-runner-switch';
-import { foldersTheTaskNames, projectsForScopes } from './evidence/scope';
+import { foldersTheTaskNames, projectNamedBy, projectsForScopes } from './evidence/scope';
 import { publicApi } from './evidence/public-api';
 import type { Footprint, FootprintEntry } from './footprint';
-import { kebabCase, readPrompt, words } from './prompt/read-prompt';
+import { kebabCase, readPrompt, words, type PromptFacts } from './prompt/read-prompt';
 import type { Declaration } from './sources/declarations';
 import type { CommitRecord } from './sources/history';
 
@@ -39,6 +40,8 @@ export interface FootprintContext {
   declarations?: ReadonlyMap<string, readonly Declaration[]>;
   /** Code files that use each name the prompts write, remove or replace, and an outgoing test runner. */
   usages?: ReadonlyMap<string, readonly string[]>;
+  /** The manifests that depend on each package the prompts update, by normalised package name. */
+  dependents?: ReadonlyMap<string, readonly string[]>;
   /** Files that register each HTTP route the prompts name, by route path. */
   routeFiles?: ReadonlyMap<string, readonly string[]>;
   /** Why evidence is missing (shallow clone, unparseable files): shown with the footprint. */
@@ -72,7 +75,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   const facts = readPrompt(text);
   const { files, existing, index } = filesOf(context.files);
   const projectRootOf = (file: string) => owningProject(context.projects, file)?.root;
-  const { taskProjectRoot, scopeRoots, roots } = focusOf(task, facts.scopes, context.projects, files);
+  const { taskProjectRoot, scopeRoots, roots } = focusOf(task, facts, context.projects, files);
   const history = context.history ?? [];
 
   const combined = new Combined();
@@ -95,6 +98,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   combined.add(replacedNameUsers(facts.replaces, context.usages ?? new Map(), roots));
   if (roots.length > 0) combined.add(namedUsers(facts.identifiers, context.usages ?? new Map(), roots, aboutTests));
   combined.add(routeHandlers(routesIn(text), context.routeFiles ?? new Map()));
+  combined.add(dependencyBumps(facts.bumps, context.dependents ?? new Map()));
   const declaringFiles = [...facts.identifiers, ...facts.capitalized].flatMap((name) => (context.declarations?.get(name) ?? []).filter((entry) => entry.exported).map((entry) => entry.file));
   combined.add(publicApi(text, roots, existing, declaringFiles));
   // Seeds for co-change come from direct evidence only: history feeding on history runs away.
@@ -166,7 +170,8 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
       ];
     }
   }
-  return { taskId: task.id, writes: sortEntries(writes), reads: [], fallback, ...(context.notes?.length ? { notes: [...context.notes] } : {}) };
+  const notes = [...(context.notes ?? []), ...(inferred !== undefined ? [`names no project: taken to be about ${inferred}, where its names and evidence point`] : [])];
+  return { taskId: task.id, writes: sortEntries(writes), reads: [], fallback, ...(notes.length > 0 ? { notes } : {}) };
 }
 
 /** Each file's best score among candidates, at or above the guess floor. */
@@ -213,14 +218,15 @@ function standIns(roots: readonly string[], words: readonly string[], files: rea
 
 /** The projects a task is about: those its conventional-commit scope names, else the one that owns its task file. */
 export function taskFocus(task: Task, context: Pick<FootprintContext, 'files' | 'projects'>): string[] {
-  return focusOf(task, readPrompt(`${task.title}\n${task.prompt}`).scopes, context.projects, filesOf(context.files).files).roots;
+  return focusOf(task, readPrompt(`${task.title}\n${task.prompt}`), context.projects, filesOf(context.files).files).roots;
 }
 
-function focusOf(task: Task, scopes: readonly string[], projects: readonly Project[], files: readonly string[]) {
+function focusOf(task: Task, facts: Pick<PromptFacts, 'scopes' | 'subject'>, projects: readonly Project[], files: readonly string[]) {
   // A single-package repository has one project, its root: every task is about it.
   const soleRoot = projects.length === 1 && projects[0]!.root === '' ? '' : undefined;
   const taskProjectRoot = projects.find((project) => project.name === task.project)?.root ?? soleRoot;
-  const scopeRoots = projectsForScopes(scopes, projects, files);
+  const named = facts.subject !== undefined && projects.length > 1 ? projectNamedBy(facts.subject, projects) : undefined;
+  const scopeRoots = named !== undefined ? [named] : projectsForScopes(facts.scopes, projects, files);
   const roots = scopeRoots.length > 0 ? scopeRoots : taskProjectRoot !== undefined ? [taskProjectRoot] : [];
   return { taskProjectRoot, scopeRoots, roots };
 }
@@ -270,7 +276,7 @@ function fileIndex(files: readonly string[]) {
 }
 
 class Combined {
-  private readonly byPath = new Map<string, { miss: number; reasons: string[]; pattern?: boolean; creates?: boolean; stated?: Candidate['stated']; declares?: boolean }>();
+  private readonly byPath = new Map<string, { miss: number; reasons: string[]; pattern?: boolean; creates?: boolean; stated?: Candidate['stated']; places?: boolean }>();
 
   add(candidates: readonly Candidate[]): void {
     for (const candidate of candidates) {
@@ -278,7 +284,7 @@ class Combined {
       entry.miss *= 1 - Math.min(0.99, Math.max(0, candidate.score));
       if (!entry.reasons.includes(candidate.reason)) entry.reasons.push(candidate.reason);
       if (candidate.creates) entry.creates = true;
-      if (candidate.declares) entry.declares = true;
+      if (candidate.places) entry.places = true;
       if (candidate.stated && entry.stated !== 'touches') entry.stated = candidate.stated;
       this.byPath.set(candidate.path, entry);
     }
@@ -286,14 +292,14 @@ class Combined {
 
   /**
    * Whether anything at the threshold says where the work lands: a file the user stated, or a
-   * specific existing file that is not a hotspot, or declares a name the task writes (a barrel
-   * declares nothing). Files the task will create say nothing about
+   * specific existing file that is not a hotspot, or one the evidence places the work in anyway
+   * (it declares a name the task writes, or lists the package the task updates). Files the task will create say nothing about
    * which existing files it also edits, and a barrel or manifest says little.
    */
   placesTheWork(threshold: number, existing: ReadonlySet<string>): boolean {
     for (const [path, entry] of this.byPath) {
       if (confidenceOf(entry.miss) < threshold) continue;
-      if (entry.stated || (!entry.pattern && existing.has(path) && (entry.declares || !isHotspot(path)))) return true;
+      if (entry.stated || (!entry.pattern && existing.has(path) && (entry.places || !isHotspot(path)))) return true;
     }
     return false;
   }

@@ -12,6 +12,9 @@ export interface Candidate {
    * work even when it is new or a hotspot, and a `touches` entry is never scaled down.
    */
   stated?: 'touches' | 'prompt';
-  /** The file declares a name the task writes: it places the work even when named like a barrel (`bin/index.ts`). */
-  declares?: boolean;
+  /**
+   * The evidence locates the work even in a file named like a hotspot: a declaration of a name the
+   * task writes (`bin/index.ts`), a manifest listing the package the task updates.
+   */
+  places?: boolean;
 }

@@ -37,7 +37,7 @@ export function declaredSymbols(identifiers: readonly string[], declarations: Re
     // An identifier declared in many places says little about any one of them.
     const spread = Math.sqrt(new Set(chosen.map((entry) => entry.file)).size);
     for (const entry of chosen) {
-      out.push({ path: entry.file, score: KIND_WEIGHT[entry.kind] / spread, reason: `declares ${entry.kind} \`${identifier}\``, declares: true });
+      out.push({ path: entry.file, score: KIND_WEIGHT[entry.kind] / spread, reason: `declares ${entry.kind} \`${identifier}\``, places: true });
     }
   }
   return out;

@@ -1,4 +1,4 @@
-import { projectsForScopes } from './scope';
+import { projectNamedBy, projectsForScopes } from './scope';
 
 describe('projectsForScopes', () => {
   const projects = [
@@ -18,5 +18,25 @@ describe('projectsForScopes', () => {
     expect(projectsForScopes(['server/src'], projects, files)).toEqual(['packages/server/src']);
     expect(projectsForScopes(['server/missing'], projects, files)).toEqual(['packages/server']);
     expect(projectsForScopes(['adapters'], projects, files)).toEqual(['packages/server/src/adapters']);
+  });
+});
+
+describe('projectNamedBy', () => {
+  const projects = [
+    { name: '@rtk-query/codegen-openapi', root: 'packages/rtk-query-codegen-openapi' },
+    { name: '@rtk-query/graphql-request-base-query', root: 'packages/rtk-query-graphql-request-base-query' },
+    { name: '@reduxjs/toolkit', root: 'packages/toolkit' },
+    { name: 'website', root: 'website' },
+  ];
+
+  it('names a project by its name, its last segment, its folder, or a word only its name has', () => {
+    expect(projectNamedBy('website', projects)).toBe('website');
+    expect(projectNamedBy('graphql-request-base-query', projects)).toBe('packages/rtk-query-graphql-request-base-query');
+    expect(projectNamedBy('codegen', projects)).toBe('packages/rtk-query-codegen-openapi');
+  });
+
+  it('names none for a word two projects share, or none has: it never falls back to a folder', () => {
+    expect(projectNamedBy('query', projects)).toBeUndefined();
+    expect(projectNamedBy('note', projects)).toBeUndefined();
   });
 });

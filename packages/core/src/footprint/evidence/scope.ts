@@ -30,6 +30,24 @@ export function projectsForScopes(scopes: readonly string[], projects: readonly 
   return [...roots].sort();
 }
 
+/**
+ * The project a title's opening word names (`Codegen: ...`, `graphql-request-base-query: ...`):
+ * one whose name, last name segment or folder it is, else the one project whose name has it as a
+ * word (`codegen` in `rtk-query-codegen-openapi`). Unlike a scope it never names a folder: a word
+ * before a colon is as often prose (`Note: ...`).
+ */
+export function projectNamedBy(word: string, projects: readonly Project[]): string | undefined {
+  const base = (project: Project) => project.root.split('/').pop()?.toLowerCase();
+  const exact = projects.filter((project) => {
+    const name = project.name.toLowerCase();
+    return name === word || name.endsWith(`/${word}`) || base(project) === word;
+  });
+  if (exact.length === 1) return exact[0]!.root;
+  if (exact.length > 1) return undefined;
+  const containing = projects.filter((project) => project.name.toLowerCase().split(/[/@-]/).includes(word) || (base(project) ?? '').split('-').includes(word));
+  return containing.length === 1 ? containing[0]!.root : undefined;
+}
+
 /** At most this many folders stand for a scope that names no project. */
 const MAX_SCOPE_FOLDERS = 3;
 

@@ -5,6 +5,13 @@ describe('readPrompt', () => {
     expect(readPrompt('fix(store, effects): keep order')).toMatchObject({ type: 'fix', scopes: ['store', 'effects'] });
     expect(readPrompt('chore(`@trpc/upgrade`): flaky test improvement')).toMatchObject({ type: 'chore', scopes: ['@trpc/upgrade'] });
     expect(readPrompt('@trpc/upgrade: fix error when running git check-ignore')).toMatchObject({ type: undefined, scopes: ['@trpc/upgrade'], words: expect.not.arrayContaining(['trpc']) });
+    // a word before the title's colon that is no commit type may name the project
+    expect(readPrompt('Codegen: better handling of duplicate param names')).toMatchObject({ type: undefined, scopes: [], subject: 'codegen' });
+    expect(readPrompt('graphql-request-base-query: bump graphql-request')).toMatchObject({ subject: 'graphql-request-base-query' });
+    expect(readPrompt('docs: fix an example').subject).toBeUndefined();
+    expect(readPrompt('dx(runtime-core): warn on overrides').subject).toBeUndefined();
+    expect(readPrompt('t3\nCodegen: better handling of duplicate param names').subject).toBe('codegen');
+    expect(readPrompt('Make login faster\nWhy it matters\n\nContext: the login page').subject).toBeUndefined();
     expect(readPrompt('tests: fix migration tests on Windows').type).toBe('test');
     expect(readPrompt('doc: typo').type).toBe('docs');
     expect(readPrompt('# Task\nperf(router): faster matching').type).toBe('perf');

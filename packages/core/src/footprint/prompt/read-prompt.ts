@@ -1,4 +1,5 @@
 import { mentionedPaths } from './mentioned-paths';
+import { bumpedPackages } from './dependency-bumps';
 
 /** What a task's text says, in the terms the evidence uses. */
 export interface PromptFacts {
@@ -6,6 +7,11 @@ export interface PromptFacts {
   type?: string;
   /** Conventional-commit scopes: `fix(store, effects): ...` gives both. */
   scopes: string[];
+  /**
+   * A word before the title's colon that is no commit type (`Codegen: better handling of ...`,
+   * `graphql-request-base-query: bump ...`): it may name the project, as a scope would.
+   */
+  subject?: string;
   /** Path-like tokens: `src/a.ts`, `README.md`. */
   paths: string[];
   /** Code identifiers: backticked tokens, camelCase, PascalCase, snake_case, SCREAMING_CASE, kebab-case names. */
@@ -29,6 +35,8 @@ export interface PromptFacts {
   capitalized: string[];
   /** "migrate unit tests to Vitest": the test runner a task moves the tests to. */
   runnerSwitch?: string;
+  /** Packages the task updates ("Update Immer to v11"), normalised: see `bumpedPackages`. */
+  bumps: string[];
   /**
    * Runs of two or three plain words, kebab-cased, the last one singular: "init command" ->
    * `init-command`, "Update/SoftDelete query builders" -> `update-query-builder`, `soft-delete-query-builder`.
@@ -55,6 +63,10 @@ const RENAMES = /\brenam(?:e|es|ed|ing)\s+`?([A-Za-z_$][\w$]*)`?\s+(?:to|into|as
 const TYPE_SPELLINGS: Record<string, string> = { tests: 'test', doc: 'docs', features: 'feat', feature: 'feat', bugfix: 'fix' };
 
 const CONVENTIONAL = /^\s*([a-z]+)(?:\(([^)]*)\))?!?:\s*/i;
+/** A word and a colon opening a title, with no scope in parentheses. */
+const SUBJECT_PREFIX = /^\s*([a-z][\w.-]*):\s/i;
+/** Commit types in use beyond the conventional ones: a word before the colon that is none of them names what the task is about. */
+const COMMIT_TYPES = new Set(['feat', 'feature', 'features', 'fix', 'fixes', 'bugfix', 'hotfix', 'docs', 'doc', 'chore', 'chores', 'test', 'tests', 'refactor', 'perf', 'build', 'ci', 'style', 'revert', 'release', 'deps', 'types', 'dx', 'patch', 'wip', 'security', 'merge']);
 /** An npm package name and a colon opening a subject: `@trpc/upgrade: ...`. */
 const PACKAGE_PREFIX = /^\s*(@[a-z0-9][\w.-]*\/[\w.-]+):\s/i;
 
@@ -103,7 +115,12 @@ export function readPrompt(text: string): PromptFacts {
   const lines = text.split('\n').map((line) => line.replace(/^#+\s*/, ''));
   const conventionalLine = lines.find((line) => CONVENTIONAL.test(line) && /^\s*[a-z]+(\([^)]*\))?!?:\s/i.test(line));
   const conventional = conventionalLine === undefined ? null : CONVENTIONAL.exec(conventionalLine);
-  const written = conventional?.[1]?.toLowerCase();
+  // Only a title's opening counts, the task's or, in a bare Markdown task file, its first line's;
+  // a line further down such as `Context: ...` is prose.
+  const title = lines.filter((line) => line.trim() !== '').slice(0, 2).find((line) => SUBJECT_PREFIX.test(line)) ?? '';
+  const opening = SUBJECT_PREFIX.exec(title)?.[1]?.toLowerCase();
+  const subject = opening !== undefined && !COMMIT_TYPES.has(opening) && !TYPE_SPELLINGS[opening] ? opening : undefined;
+  const written = subject !== undefined && conventionalLine === title ? undefined : conventional?.[1]?.toLowerCase();
   // `tests:` and `doc:` are common spellings of the conventional `test:` and `docs:`.
   const type = written === undefined ? undefined : (TYPE_SPELLINGS[written] ?? written);
   // A subject may open with the package it is about instead: `@trpc/upgrade: fix ...`.
@@ -134,15 +151,15 @@ export function readPrompt(text: string): PromptFacts {
     const name = path.slice(path.lastIndexOf('/') + 1);
     if (/\.[a-z]{1,5}$/i.test(name)) identifiers.delete(name.replace(/(\.[a-z0-9-]+)+$/i, ''));
   }
-  const opening = conventionalLine ?? packageLine;
-  const body = opening === undefined ? text : lines.map((line) => (line === opening ? line.replace(conventionalLine === undefined ? PACKAGE_PREFIX : CONVENTIONAL, '') : line)).join('\n');
+  const openingLine = conventionalLine ?? packageLine;
+  const body = openingLine === undefined ? text : lines.map((line) => (line === openingLine ? line.replace(conventionalLine === undefined ? PACKAGE_PREFIX : CONVENTIONAL, '') : line)).join('\n');
   const isCodeName = (name: string) => identifiers.has(name) || /^[A-Z][a-z0-9]+[A-Z]/.test(name);
   const removes = [...text.matchAll(REMOVES)].flatMap((match) => [match[1]!, match[2]].filter((name) => name !== undefined)).filter(isCodeName);
   const replaces = [...text.matchAll(REPLACES)].map((match) => match[1]!).filter(isCodeName);
   // Inside a sentence: after a word on the same line, not after a full stop, a line break or a list bullet.
   const capitalized = [...body.matchAll(/(?<=[A-Za-z0-9,;)`'"][ \t]+)([A-Z][a-z0-9]{2,})\b/g)].map((match) => match[1]!).filter((word) => !identifiers.has(word));
   const renames = new Map([...text.matchAll(RENAMES)].map((match) => [match[2]!, match[1]!]));
-  return { type, scopes, paths, identifiers: [...identifiers], words: words(body), removes: [...new Set(removes)], replaces: [...new Set(replaces)], renames, capitalized: [...new Set(capitalized)], runnerSwitch: RUNNER_SWITCH.exec(text)?.[1]?.toLowerCase(), phrases: phrasesIn(body) };
+  return { type, scopes, ...(subject !== undefined && scopes.length === 0 ? { subject } : {}), paths, identifiers: [...identifiers], words: words(body), removes: [...new Set(removes)], replaces: [...new Set(replaces)], renames, capitalized: [...new Set(capitalized)], runnerSwitch: RUNNER_SWITCH.exec(text)?.[1]?.toLowerCase(), bumps: bumpedPackages(text), phrases: phrasesIn(body) };
 }
 
 /** Lower-case content words; identifiers also yield their parts (`patchState` -> patch, state). */
