@@ -166,7 +166,7 @@ describe('declarations of a rare name beside a common one', () => {
     const files = await listWorkspaceFiles(repo.root);
     const context = await loadFootprintContext(repo.root, files, [], ['Only run `transformResponse` when a `query` is used']);
     expect(context.declarations!.get('transformResponse')).toEqual([{ file: 'zz/late.ts', kind: 'function', exported: true }]);
-    expect(context.notes!.join(' ')).toContain('parsed the first 60');
+    expect(context.notes!.join(' ')).toContain('parsed the first 60 that declare one, the rarest names\' first');
   });
 
   it('finds the members a type alias declares, an optional method too', async () => {

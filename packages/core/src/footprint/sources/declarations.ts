@@ -72,7 +72,7 @@ export async function findDeclarations(
   const rarity = new Map([...namesIn].map(([file, names]) => [file, Math.min(...[...names].map((name) => filesWith.get(name)!))]));
   const candidates = [...namesIn.keys()].sort((a, b) => rarity.get(a)! - rarity.get(b)!);
   if (candidates.length === 0) return { declarations, usages, notes };
-  if (candidates.length > MAX_CANDIDATE_FILES) notes.push(`identifiers mentioned in ${candidates.length} files; parsed the first ${MAX_CANDIDATE_FILES} that declare one`);
+  if (candidates.length > MAX_CANDIDATE_FILES) notes.push(`identifiers mentioned in ${candidates.length} files; parsed the first ${MAX_CANDIDATE_FILES} that declare one, the rarest names' first`);
 
   // Cheap textual filter first: a file that declares one of the names says `function name`, `class name`, `name(`, `name =` or `name:`.
   const wanted = new Set(names);
