@@ -1,6 +1,6 @@
 // Deep import: the scope rule is internal to footprint/ (not in its index); sharing it keeps
 // "which project does `fix(payments)` name" one rule for the predictor and for placement.
-import { projectsForScopes } from '../footprint';
+import { projectNamedBy, projectsForScopes } from '../footprint';
 import { readPrompt, WRITE_THRESHOLD, type Footprint } from '../footprint';
 import { owningProject, type Project } from '../workspace';
 
@@ -13,8 +13,9 @@ export interface ProjectChoice {
 /**
  * Where a new task belongs: the project that owns most of its predicted writes (confidence summed
  * over entries at or above the planner's threshold), else the project its conventional-commit
- * scope names, else (when nothing reached that threshold) the project of its best guesses, else the caller's
- * default, else the root project. Undefined when none applies.
+ * scope (or the word opening its title, `Payments: ...`) names, else (when nothing reached that
+ * threshold) the project of its best guesses, else the project its names and evidence point to (its
+ * fallback pattern), else the caller's default, else the root project. Undefined when none applies.
  */
 export function chooseProject(
   footprint: Footprint,
@@ -28,6 +29,7 @@ export function chooseProject(
     // Guesses only stand in when nothing reached the threshold: a strong write outside every project
     // (a root README) is a better answer than a weak one inside some project.
     (footprint.fallback ? byPredictedWrites(footprint, workspace.projects, GUESS_FLOOR, 'best guess below the planner\'s threshold') : undefined) ??
+    (footprint.fallback ? byFallbackPattern(footprint, workspace.projects) : undefined) ??
     (defaultProject ? { project: defaultProject, reason: 'nothing points to a project: the default project' } : undefined) ??
     byRoot(workspace.projects)
   );
@@ -59,10 +61,23 @@ function byPredictedWrites(footprint: Footprint, projects: readonly Project[], f
 }
 
 function byScope(title: string, workspace: { files: readonly string[]; projects: readonly Project[] }): ProjectChoice | undefined {
-  for (const scope of readPrompt(title).scopes) {
+  const facts = readPrompt(title);
+  const named = facts.subject === undefined ? undefined : projectNamedBy(facts.subject, workspace.projects);
+  const project = named === undefined ? undefined : owningProject(workspace.projects, named);
+  if (project) return { project, reason: `the title opens with "${facts.subject}", which names it` };
+  for (const scope of facts.scopes) {
     const root = projectsForScopes([scope], workspace.projects, workspace.files)[0];
     const project = root === undefined ? undefined : owningProject(workspace.projects, root);
     if (project) return { project, reason: `the scope "${scope}" names it` };
+  }
+  return undefined;
+}
+
+/** A task that names no project but whose names and evidence point to one falls back to that project's pattern (`packages/toolkit/**`). */
+function byFallbackPattern(footprint: Footprint, projects: readonly Project[]): ProjectChoice | undefined {
+  for (const entry of footprint.writes) {
+    const project = entry.pattern ? projects.find((candidate) => candidate.root !== '' && entry.path === `${candidate.root}/**`) : undefined;
+    if (project) return { project, reason: entry.reasons[0] ?? `its footprint is ${entry.path}` };
   }
   return undefined;
 }

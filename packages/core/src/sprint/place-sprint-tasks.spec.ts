@@ -65,6 +65,18 @@ describe('placeSprintTasks', () => {
     expect(rooted[0]).toMatchObject({ project: 'workspace', path: 'codex/write-a-haiku-about-mondays.md', reason: 'nothing points to a project: the root project' });
   });
 
+  it('an item that names no project goes where its title or its names point', () => {
+    const items = parseSprintList('sprint.md', '- [ ] Payments: retry declined cards\n- [ ] Only call `chargeCard` once per order\n');
+    // `chargeCard` is used in five files, all of payments: too many to back any one, enough to place the task
+    const users = [1, 2, 3, 4, 5].map((n) => `libs/payments/src/module${n}.ts`);
+    const withUsers: FootprintContext = { ...context, files: [...files, ...users], usages: new Map([['chargeCard', users]]) };
+    const placed = placeSprintTasks(items, withUsers, { sprintFile: 'sprint.md', defaultProject: 'web' }).tasks;
+    expect(placed.map((entry) => [entry.project, entry.reason])).toEqual([
+      ['payments', 'the title opens with "payments", which names it'],
+      ['payments', "nothing more specific: any file of libs/payments, where the task's names and evidence point"],
+    ]);
+  });
+
   it('names every item it cannot place, and the fix', () => {
     const items = parseSprintList('sprint.md', '- [ ] Write a haiku\n- [ ] Unit tests for processPayment\n- [ ] Update `README.md`\n');
     const error = errorOf(() => placeSprintTasks(items, context, { sprintFile: 'sprint.md' }));
