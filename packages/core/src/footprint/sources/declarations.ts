@@ -93,7 +93,7 @@ export async function findDeclarations(
   if (texts.size === 0) return { declarations, usages, notes };
 
   // require, not import(): the compiled CommonJS would otherwise load ts-morph through the ESM loader.
-  const { Project, Node } = require('ts-morph') as typeof import('ts-morph');
+  const { Project, Node, ts } = require('ts-morph') as typeof import('ts-morph');
   const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true, compilerOptions: { allowJs: true } });
   for (const [file, text] of texts) {
     let source;
@@ -122,7 +122,13 @@ export async function findDeclarations(
     for (const alias of source.getTypeAliases()) {
       add(alias.getName(), 'type', alias.hasExportKeyword());
       // `type Definition = { transformResponse?(...): R }` declares members as an interface would.
-      for (const member of alias.getDescendants()) if (Node.isPropertySignature(member) || Node.isMethodSignature(member)) add(member.getName(), 'property', alias.hasExportKeyword());
+      // Walked as compiler nodes: wrapping every descendant of a large type in ts-morph nodes costs more than the parse.
+      const exported = alias.hasExportKeyword();
+      const visit = (node: import('ts-morph').ts.Node): void => {
+        if ((ts.isPropertySignature(node) || ts.isMethodSignature(node)) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name))) add(node.name.text, 'property', exported);
+        ts.forEachChild(node, visit);
+      };
+      visit(alias.compilerNode);
     }
     for (const enumeration of source.getEnums()) add(enumeration.getName(), 'enum', enumeration.hasExportKeyword());
     for (const statement of source.getVariableStatements()) {
