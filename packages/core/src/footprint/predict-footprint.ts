@@ -216,7 +216,7 @@ function standIns(roots: readonly string[], words: readonly string[], files: rea
   return narrow.length > 0 ? narrow : hotFiles(roots, history, existing, WRITE_THRESHOLD, projectRootOf);
 }
 
-/** The projects a task is about: those its conventional-commit scope names, else the one that owns its task file. */
+/** The projects a task is about: the one its title's opening word names or those its conventional-commit scope names, else the one that owns its task file. */
 export function taskFocus(task: Task, context: Pick<FootprintContext, 'files' | 'projects'>): string[] {
   return focusOf(task, readPrompt(`${task.title}\n${task.prompt}`), context.projects, filesOf(context.files).files).roots;
 }
