@@ -152,7 +152,8 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
     const guesses = nonRoot ? bestGuesses([...similar, ...spelled], combined, existing) : [];
     // An inferred project's hot files stand in for nothing: on four repositories' history they
     // added 22 files of which 1 was right. Its pattern keeps the task apart instead.
-    const hot = nonRoot ? [...guesses, ...(fallbackRoots[0] === inferred ? [] : standIns(fallbackRoots, query, files, history, existing, projectRootOf).slice(0, guesses.length > 0 ? STAND_INS_BESIDE_GUESSES : undefined))] : [];
+    const standInFiles = nonRoot && fallbackRoots[0] !== inferred ? standIns(fallbackRoots, query, files, history, existing, projectRootOf) : [];
+    const hot = nonRoot ? [...guesses, ...standInFiles.slice(0, guesses.length > 0 ? STAND_INS_BESIDE_GUESSES : undefined)] : [];
     if (hot.length > 0) {
       combined.add(hot);
       writes = combined.entries().filter((entry) => entry.confidence >= REPORT_FLOOR);

@@ -17,9 +17,7 @@ export function projectsForScopes(scopes: readonly string[], projects: readonly 
     const [head, ...rest] = scope.split('/');
     let named = false;
     for (const project of projects) {
-      const name = project.name.toLowerCase();
-      const base = project.root.split('/').pop()?.toLowerCase();
-      if (name === head || name.endsWith(`/${head}`) || base === head) {
+      if (isNamed(project, head!)) {
         const nested = rest.length > 0 ? `${project.root}/${rest.join('/')}` : undefined;
         roots.add(nested && files.some((file) => file.startsWith(`${nested}/`)) ? nested : project.root);
         named = true;
@@ -37,15 +35,21 @@ export function projectsForScopes(scopes: readonly string[], projects: readonly 
  * before a colon is as often prose (`Note: ...`).
  */
 export function projectNamedBy(word: string, projects: readonly Project[]): string | undefined {
-  const base = (project: Project) => project.root.split('/').pop()?.toLowerCase();
-  const exact = projects.filter((project) => {
-    const name = project.name.toLowerCase();
-    return name === word || name.endsWith(`/${word}`) || base(project) === word;
-  });
+  const exact = projects.filter((project) => isNamed(project, word));
   if (exact.length === 1) return exact[0]!.root;
   if (exact.length > 1) return undefined;
-  const containing = projects.filter((project) => project.name.toLowerCase().split(/[/@-]/).includes(word) || (base(project) ?? '').split('-').includes(word));
+  const containing = projects.filter((project) => project.name.toLowerCase().split(/[/@-]/).includes(word) || folderOf(project).split('-').includes(word));
   return containing.length === 1 ? containing[0]!.root : undefined;
+}
+
+/** A word names a project when it is the project's name, the last part of a scoped name (`@org/store`), or its folder. */
+function isNamed(project: Project, word: string): boolean {
+  const name = project.name.toLowerCase();
+  return name === word || name.endsWith(`/${word}`) || folderOf(project) === word;
+}
+
+function folderOf(project: Project): string {
+  return project.root.split('/').pop()!.toLowerCase();
 }
 
 /** At most this many folders stand for a scope that names no project. */

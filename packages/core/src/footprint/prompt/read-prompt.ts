@@ -66,7 +66,7 @@ const CONVENTIONAL = /^\s*([a-z]+)(?:\(([^)]*)\))?!?:\s*/i;
 /** A word and a colon opening a title, with no scope in parentheses. */
 const SUBJECT_PREFIX = /^\s*([a-z][\w.-]*):\s/i;
 /** Commit types in use beyond the conventional ones: a word before the colon that is none of them names what the task is about. */
-const COMMIT_TYPES = new Set(['feat', 'feature', 'features', 'fix', 'fixes', 'bugfix', 'hotfix', 'docs', 'doc', 'chore', 'chores', 'test', 'tests', 'refactor', 'perf', 'build', 'ci', 'style', 'revert', 'release', 'deps', 'types', 'dx', 'patch', 'wip', 'security', 'merge']);
+const COMMIT_TYPES = new Set(['feat', 'fix', 'fixes', 'hotfix', 'docs', 'chore', 'chores', 'test', 'refactor', 'perf', 'build', 'ci', 'style', 'revert', 'release', 'deps', 'types', 'dx', 'patch', 'wip', 'security', 'merge', ...Object.keys(TYPE_SPELLINGS)]);
 /** An npm package name and a colon opening a subject: `@trpc/upgrade: ...`. */
 const PACKAGE_PREFIX = /^\s*(@[a-z0-9][\w.-]*\/[\w.-]+):\s/i;
 
@@ -119,7 +119,7 @@ export function readPrompt(text: string): PromptFacts {
   // a line further down such as `Context: ...` is prose.
   const title = lines.filter((line) => line.trim() !== '').slice(0, 2).find((line) => SUBJECT_PREFIX.test(line)) ?? '';
   const opening = SUBJECT_PREFIX.exec(title)?.[1]?.toLowerCase();
-  const subject = opening !== undefined && !COMMIT_TYPES.has(opening) && !TYPE_SPELLINGS[opening] ? opening : undefined;
+  const subject = opening !== undefined && !COMMIT_TYPES.has(opening) ? opening : undefined;
   const written = subject !== undefined && conventionalLine === title ? undefined : conventional?.[1]?.toLowerCase();
   // `tests:` and `doc:` are common spellings of the conventional `test:` and `docs:`.
   const type = written === undefined ? undefined : (TYPE_SPELLINGS[written] ?? written);
