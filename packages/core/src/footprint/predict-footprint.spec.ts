@@ -127,6 +127,18 @@ describe('predictFootprint', () => {
       expect(footprint.writes.find((entry) => entry.path === created[0])!.reasons[0]).toContain('renamed from `withEffects`');
     });
 
+    it('a new rule gets each file its look-alikes have: source, docs page, test folder', () => {
+      const rules = ['no-any', 'no-input-rename', 'prefer-on-push'].flatMap((rule) => [`libs/lint/src/rules/${rule}.ts`, `libs/lint/docs/rules/${rule}.md`, `libs/lint/tests/rules/${rule}/cases.ts`]);
+      const footprint = predictFootprint({ ...task('feat(lint): add rule no-outer-html'), project: undefined }, { files: rules, projects: [{ name: 'lint', root: 'libs/lint' }], declarations: new Map() });
+      const created = footprint.writes.filter((entry) => entry.creates);
+      expect(created.map((entry) => [entry.path, entry.confidence])).toEqual([
+        ['libs/lint/docs/rules/no-outer-html.md', 0.6],
+        ['libs/lint/src/rules/no-outer-html.ts', 0.6],
+        ['libs/lint/tests/rules/no-outer-html/cases.ts', 0.6],
+      ]);
+      expect(created[0]!.reasons[0]).toBe('new `no-outer-html`, laid out like 2 of its 2 look-alikes (libs/lint/docs/rules/no-any.md)');
+    });
+
     it('needs the declarations to know an identifier is new', () => {
       const footprint = predictFootprint({ ...task('feat(store): add `withFeature`'), project: undefined }, { files: store, projects: storeProjects });
       expect(footprint.writes.some((entry) => entry.path.endsWith('with-feature.ts'))).toBe(false);

@@ -23,6 +23,7 @@ import { isDocsPage, isGeneratedOutput } from './evidence/file-roles';
 import { removedNameUsers, replacedNameUsers } from './evidence/removed-names';
 import { namedUsers } from './evidence/named-users';
 import { inferredProject } from './evidence/inferred-project';
+import { newFamilies } from './evidence/new-family';
 import { ciConfig, isToolConfig, toolConfig } from './evidence/tool-config';
 import { incomingRunnerConfig, outgoingRunnerUsers } from './evidence/test-runner-switch';
 import { foldersTheTaskNames, projectNamedBy, projectsForScopes } from './evidence/scope';
@@ -92,7 +93,11 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   combined.add(declared);
   if (context.declarations) {
     const declarations = context.declarations;
-    combined.add(newFiles(text, facts, (identifier) => (declarations.get(identifier)?.length ?? 0) > 0, roots, files, { ...index, existing }, projectRootOf));
+    const isDeclared = (identifier: string) => (declarations.get(identifier)?.length ?? 0) > 0;
+    const created = newFiles(text, facts, isDeclared, roots, files, { ...index, existing }, projectRootOf);
+    combined.add(created);
+    // The rest of a new thing's files, as its look-alikes have them: its docs page, its test folder.
+    combined.add(newFamilies(text, facts.identifiers.filter((identifier) => !isDeclared(identifier)), roots, files, new Set([...existing, ...created.map((entry) => entry.path)])));
   }
   combined.add(removedNameUsers(text, facts.removes, context.usages ?? new Map()));
   combined.add(replacedNameUsers(facts.replaces, context.usages ?? new Map(), roots));
