@@ -97,7 +97,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
     const created = newFiles(text, facts, isDeclared, roots, files, { ...index, existing }, projectRootOf);
     combined.add(created);
     // The rest of a new thing's files, as its look-alikes have them: its docs page, its test folder.
-    combined.add(newFamilies(text, facts.identifiers.filter((identifier) => !isDeclared(identifier)), roots, files, new Set([...existing, ...created.map((entry) => entry.path)])));
+    combined.add(newFamilies(text, facts.identifiers.filter((identifier) => !isDeclared(identifier)), facts.words, roots, files, new Set([...existing, ...created.map((entry) => entry.path)]), history));
   }
   combined.add(removedNameUsers(text, facts.removes, context.usages ?? new Map()));
   combined.add(replacedNameUsers(facts.replaces, context.usages ?? new Map(), roots));

@@ -1,5 +1,6 @@
 import { isInside } from '../../workspace';
 import { kebabCase, splitIdentifier } from '../prompt/read-prompt';
+import type { CommitRecord } from '../sources/history';
 import type { Candidate } from './candidate';
 import { stemOf } from './mentioned-files';
 
@@ -11,8 +12,22 @@ const FULL = 0.6;
 const MIN_LOOK_ALIKES = 2;
 const MIN_SHARE = 0.3;
 const MAX_FILES = 6;
+/** A file most look-alikes' additions changed lists them; fewer is chance. */
+const MIN_REGISTRY_SHARE = 0.5;
+const MAX_REGISTRIES = 4;
+/** Folders every project has: no kind of thing is named by them. */
+const STRUCTURAL = new Set(['src', 'lib', 'libs', 'dist', 'test', 'tests', 'spec', 'specs', 'docs', 'packages', 'apps', 'modules', 'e2e', 'source', 'sources', 'files']);
 /** `add requireCustomId option`: a key in an existing file, not a thing with files of its own. */
 const PART_OF_SOMETHING = /^[`'"\]]*\s+(options?|flags?|param(eter)?s?|arguments?|propert(y|ies)|settings?|attributes?|inputs?|props?|keys?|fields?)\b/i;
+
+interface Layout {
+  slot: Slot;
+  share: number;
+  members: number;
+  example: string;
+  /** The look-alikes that follow it. */
+  names: string[];
+}
 
 type Spelling = 'kebab' | 'snake' | 'camel' | 'pascal';
 
@@ -31,49 +46,153 @@ interface Slot {
  * other files may be anywhere (a docs site beside the package). A layout most of them follow is
  * the convention; one of them alone is chance.
  */
-export function newFamilies(prompt: string, names: readonly string[], roots: readonly string[], files: readonly string[], known: ReadonlySet<string>): Candidate[] {
+export function newFamilies(
+  prompt: string,
+  names: readonly string[],
+  words: readonly string[],
+  roots: readonly string[],
+  files: readonly string[],
+  known: ReadonlySet<string>,
+  history: readonly CommitRecord[] = [],
+): Candidate[] {
   if (roots.length === 0 || !CREATES.test(prompt)) return [];
-  const fresh = [...new Set(names.filter((name) => !namesAPart(prompt, name)).map(kebabCase))].filter((name) => name.split('-').length >= 2);
+  // A capitalised name in prose is more often a product (`CockroachDB`) than a new type: only in backticks.
+  const written = names.filter((name) => !namesAPart(prompt, name) && (!/^[A-Z]/.test(name) || prompt.includes(`\`${name}\``)));
+  const fresh = [...new Set(written.map(kebabCase))].filter((name) => name.split('-').length >= 2);
   if (fresh.length === 0) return [];
   const slots = familySlots(files);
-  const out: Candidate[] = [];
-  for (const name of fresh) {
-    if (slots.has(name)) continue;
-    const parts = name.split('-');
-    const weights = new Map<string, number>();
+  const inRoots = (members: readonly Slot[]) => members.some((slot) => roots.some((root) => isInside(root, slot.file)));
+  const layouts = fresh.filter((name) => !slots.has(name)).map((name) => ({ name, ...byLookAlikes(name, slots, inRoots) }));
+  // No name like any of them: the kind the task names (`add computed-must-return rule`) may be a
+  // folder's (`rules/`). Only the first new name is the thing added; the others are prose
+  // (`two-way bindings`) or names inside it.
+  if (layouts.length > 0 && layouts.every((layout) => layout.found.length === 0)) {
+    const name = layouts[0]!.name;
+    const folders = new Set(words.filter((word) => word.length >= 3 && !name.split('-').includes(word)).flatMap((word) => [word, `${word}s`, `${word}es`]).filter((folder) => !STRUCTURAL.has(folder)));
+    const kind = new Map<string, number>();
     for (const [other, members] of slots) {
-      const otherParts = other.split('-');
-      const weight = Number(otherParts[0] === parts[0]) + Number(otherParts[otherParts.length - 1] === parts[parts.length - 1]);
-      if (weight > 0 && members.some((slot) => roots.some((root) => isInside(root, slot.file)))) weights.set(other, weight);
+      if (members.some((slot) => roots.some((root) => isInside(root, slot.file) && foldersBelow(root, slot.template).some((folder) => folders.has(folder))))) kind.set(other, 1);
     }
-    const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
-    const layouts = new Map<string, { slot: Slot; weight: number; members: number; example: string }>();
-    for (const [other, weight] of weights) {
-      for (const slot of new Set(slots.get(other)!.map((member) => `${member.template}\n${member.spelling}`))) {
-        const member = slots.get(other)!.find((candidate) => `${candidate.template}\n${candidate.spelling}` === slot)!;
-        const entry = layouts.get(slot) ?? { slot: member, weight: 0, members: 0, example: member.file };
-        entry.weight += weight;
-        entry.members += 1;
-        layouts.set(slot, entry);
-      }
-    }
-    const chosen = [...layouts.values()]
-      .filter((layout) => layout.members >= MIN_LOOK_ALIKES && layout.weight / total >= MIN_SHARE)
-      .sort((a, b) => b.weight - a.weight || a.slot.template.localeCompare(b.slot.template))
-      .slice(0, MAX_FILES);
-    for (const { slot, weight, members, example } of chosen) {
+    layouts[0] = { name, found: conventions(kind, slots), kin: `the ${kind.size} of its kind` };
+  }
+  const out: Candidate[] = [];
+  for (const { name, found, kin } of layouts) {
+    for (const { slot, share, members, example } of found) {
       const path = slot.template.replace('\0', spell(name, slot.spelling));
       if (known.has(path)) continue;
       out.push({
         path,
         // Rounded: two of three look-alikes is the threshold, not a hair under it.
-        score: Math.round(FULL * (weight / total) * 1000) / 1000,
+        score: Math.round(FULL * share * 1000) / 1000,
         creates: true,
-        reason: `new \`${name}\`, laid out like ${members} of its ${weights.size} look-alikes (${example})`,
+        reason: `new \`${name}\`, laid out like ${members} of ${kin} (${example})`,
       });
     }
+    if (found.length > 0) out.push(...registries(name, found, history, known));
   }
   return out;
+}
+
+/**
+ * The files that list every thing of its kind (a plugin's rule index, its `all` config, the README's
+ * table): those the commits that added the look-alikes changed besides the look-alikes' own files.
+ * The oldest commit in history that changed two of a look-alike's files is taken for its addition.
+ */
+function registries(name: string, found: readonly Layout[], history: readonly CommitRecord[], known: ReadonlySet<string>): Candidate[] {
+  if (history.length === 0) return [];
+  const byFile = commitsByFile(history);
+  const ownFiles = found.map((layout) => new RegExp(`^${layout.slot.template.split('\0').map(escapeRegExp).join('[^/]+')}$`));
+  const isOwn = (file: string) => ownFiles.some((pattern) => pattern.test(file));
+  const lookAlikes = [...new Set(found[0]!.names)];
+  const listed = new Map<string, string[]>();
+  let added = 0;
+  for (const other of lookAlikes) {
+    const own = found.map((layout) => layout.slot.template.replace('\0', spell(other, layout.slot.spelling)));
+    const hits = new Map<number, number>();
+    for (const file of own) for (const at of byFile.get(file) ?? []) hits.set(at, (hits.get(at) ?? 0) + 1);
+    const need = Math.min(2, own.length);
+    const oldest = Math.max(-1, ...[...hits].filter(([, count]) => count >= need).map(([at]) => at));
+    if (oldest < 0) continue;
+    added++;
+    for (const file of history[oldest]!.files) {
+      if (isOwn(file) || !known.has(file)) continue;
+      listed.set(file, [...(listed.get(file) ?? []), other]);
+    }
+  }
+  if (added < MIN_LOOK_ALIKES) return [];
+  return [...listed]
+    .filter(([, others]) => others.length >= MIN_LOOK_ALIKES && others.length / added >= MIN_REGISTRY_SHARE)
+    .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
+    .slice(0, MAX_REGISTRIES)
+    .map(([file, others]) => ({
+      path: file,
+      score: Math.round(FULL * (others.length / added) * 1000) / 1000,
+      places: true,
+      reason: `lists the things of its kind: changed when ${others.length} of ${added} look-alikes of \`${name}\` were added (${others[0]})`,
+    }));
+}
+
+const commitIndexes = new WeakMap<readonly CommitRecord[], Map<string, number[]>>();
+
+/** For each file, the places in history (newest first) of the commits that changed it. */
+function commitsByFile(history: readonly CommitRecord[]): Map<string, number[]> {
+  const cached = commitIndexes.get(history);
+  if (cached) return cached;
+  const index = new Map<string, number[]>();
+  history.forEach((commit, at) => {
+    for (const file of commit.files) {
+      const list = index.get(file);
+      if (list) list.push(at);
+      else index.set(file, [at]);
+    }
+  });
+  commitIndexes.set(history, index);
+  return index;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Names that share the new name's first or last word and have a file in the task's projects, and the layouts they follow. */
+function byLookAlikes(name: string, slots: ReadonlyMap<string, readonly Slot[]>, inRoots: (members: readonly Slot[]) => boolean) {
+  const parts = name.split('-');
+  const alike = new Map<string, number>();
+  for (const [other, members] of slots) {
+    const otherParts = other.split('-');
+    const weight = Number(otherParts[0] === parts[0]) + Number(otherParts[otherParts.length - 1] === parts[parts.length - 1]);
+    if (weight > 0 && inRoots(members)) alike.set(other, weight);
+  }
+  return { found: conventions(alike, slots), kin: `its ${alike.size} look-alikes` };
+}
+
+/** The folders of a path under its project's root: the project's own folder names no kind. */
+function foldersBelow(root: string, path: string): string[] {
+  return (root === '' ? path : path.slice(root.length + 1)).split('/').slice(0, -1);
+}
+
+/** The layouts enough of the weighted look-alikes follow, best first. */
+function conventions(alike: ReadonlyMap<string, number>, slots: ReadonlyMap<string, readonly Slot[]>): Layout[] {
+  const total = [...alike.values()].reduce((sum, weight) => sum + weight, 0);
+  const layouts = new Map<string, { slot: Slot; weight: number; members: number; example: string; names: string[] }>();
+  for (const [other, weight] of alike) {
+    const seen = new Set<string>();
+    for (const member of slots.get(other)!) {
+      const key = `${member.template}\n${member.spelling}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const entry = layouts.get(key) ?? { slot: member, weight: 0, members: 0, example: member.file, names: [] };
+      entry.weight += weight;
+      entry.members += 1;
+      entry.names.push(other);
+      layouts.set(key, entry);
+    }
+  }
+  return [...layouts.values()]
+    .filter((layout) => layout.members >= MIN_LOOK_ALIKES && layout.weight / total >= MIN_SHARE)
+    .sort((a, b) => b.weight - a.weight || a.slot.template.localeCompare(b.slot.template))
+    .slice(0, MAX_FILES)
+    .map(({ slot, weight, members, example, names }) => ({ slot, share: weight / total, members, example, names }));
 }
 
 function namesAPart(prompt: string, name: string): boolean {
@@ -111,7 +230,8 @@ function familySlots(files: readonly string[]): Map<string, Slot[]> {
 
 /** How a name of two or more words is spelled, or nothing for a one-word name. */
 function spellingOf(name: string): Spelling | undefined {
-  if (splitIdentifier(name).length < 2) return undefined;
+  // A version folder (`6_0_0`, `18_0_0-beta`) is a number, not a name.
+  if (splitIdentifier(name).length < 2 || !/^[a-z]/i.test(name)) return undefined;
   if (/^[a-z0-9]+(-[a-z0-9]+)+$/.test(name)) return 'kebab';
   if (/^[a-z0-9]+(_[a-z0-9]+)+$/.test(name)) return 'snake';
   if (/^[a-z][a-z0-9]*([A-Z][a-z0-9]*)+$/.test(name)) return 'camel';
