@@ -6,7 +6,7 @@ import { stemOf } from './mentioned-files';
 
 /** "add", "create", "introduce", "new": the task brings a thing that does not exist yet. */
 const CREATES = /\b(add|adds|added|adding|create|creates|introduce|introduces|implement|implements|new)\b/i;
-/** The score of a layout every look-alike follows; one half of them follow gets half. */
+/** The score of a layout every look-alike follows; a layout half of them follow gets half of it. */
 const FULL = 0.6;
 /** A layout needs this many look-alikes behind it, and this share of their weight. */
 const MIN_LOOK_ALIKES = 2;
