@@ -139,6 +139,14 @@ describe('predictFootprint', () => {
       expect(created[0]!.reasons[0]).toBe('new `no-outer-html`, laid out like 2 of its 2 look-alikes (libs/lint/docs/rules/no-any.md)');
     });
 
+    it('a scope that names an existing rule is about its files, not its test folder alone', () => {
+      const rules = ['no-any', 'no-nested-tags'].flatMap((rule) => [`libs/lint/src/rules/${rule}.ts`, `libs/lint/docs/rules/${rule}.md`, `libs/lint/tests/rules/${rule}/cases.ts`]);
+      const footprint = predictFootprint({ ...task('docs(no-nested-tags): use backticks for HTML tags'), project: undefined }, { files: rules, projects: [{ name: 'lint', root: 'libs/lint' }], declarations: new Map() });
+      const writes = footprint.writes.filter((entry) => entry.confidence >= 0.4).map((entry) => entry.path);
+      expect(writes).toEqual(expect.arrayContaining(['libs/lint/docs/rules/no-nested-tags.md', 'libs/lint/src/rules/no-nested-tags.ts']));
+      expect(writes.some((entry) => entry.includes('no-any'))).toBe(false);
+    });
+
     it('needs the declarations to know an identifier is new', () => {
       const footprint = predictFootprint({ ...task('feat(store): add `withFeature`'), project: undefined }, { files: store, projects: storeProjects });
       expect(footprint.writes.some((entry) => entry.path.endsWith('with-feature.ts'))).toBe(false);

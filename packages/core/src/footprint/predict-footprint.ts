@@ -26,7 +26,7 @@ import { inferredProject } from './evidence/inferred-project';
 import { newFamilies } from './evidence/new-family';
 import { ciConfig, isToolConfig, toolConfig } from './evidence/tool-config';
 import { incomingRunnerConfig, outgoingRunnerUsers } from './evidence/test-runner-switch';
-import { foldersTheTaskNames, projectNamedBy, projectsForScopes } from './evidence/scope';
+import { foldersTheTaskNames, projectNamedBy, projectsForScopes, thingNamed } from './evidence/scope';
 import { publicApi } from './evidence/public-api';
 import type { Footprint, FootprintEntry } from './footprint';
 import { kebabCase, readPrompt, words, type PromptFacts } from './prompt/read-prompt';
@@ -84,20 +84,26 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   // "fix the of_type test": a task about tests may name a test by the file it is named after.
   const aboutTests = facts.type === 'test' || facts.words.some((word) => /^(tests?|specs?)$/.test(word));
   // A scope that names no project or folder may name a file: `fix(version-utils)` -> VersionUtils.ts.
-  const namedByScope = scopeRoots.length === 0 ? facts.scopes : [];
+  // So may a scope that names a thing with files in several places (`docs(no-nested-tags)`).
+  const namedByScope = scopeRoots.length === 0 ? facts.scopes : facts.scopes.filter((scope) => thingNamed(scope, files).length > 0);
   const mentioned = mentionedFiles(facts.paths, [...facts.identifiers, ...namedByScope], files, index.stems, taskProjectRoot, index.testsByStem, aboutTests);
   combined.add(mentioned);
   combined.add(namedPhrases(facts.phrases, index.stems));
   combined.add(namedFolders(text, facts.paths.filter((path) => !facts.scopes.includes(path)), files));
   const declared = declaredSymbols(facts.identifiers, context.declarations ?? new Map(), facts.capitalized);
   combined.add(declared);
+  // The files that list a new thing's kind are added last: the scope does not scale them down,
+  // since where the kind is listed (a config package beside the plugin) is what history showed.
+  let listings: Candidate[] = [];
   if (context.declarations) {
     const declarations = context.declarations;
     const isDeclared = (identifier: string) => (declarations.get(identifier)?.length ?? 0) > 0;
     const created = newFiles(text, facts, isDeclared, roots, files, { ...index, existing }, projectRootOf);
     combined.add(created);
     // The rest of a new thing's files, as its look-alikes have them: its docs page, its test folder.
-    combined.add(newFamilies(text, facts.identifiers.filter((identifier) => !isDeclared(identifier)), facts.words, roots, files, new Set([...existing, ...created.map((entry) => entry.path)]), history));
+    const family = newFamilies(text, facts.identifiers.filter((identifier) => !isDeclared(identifier)), facts.words, roots, files, new Set([...existing, ...created.map((entry) => entry.path)]), history);
+    combined.add(family.filter((candidate) => candidate.creates));
+    listings = family.filter((candidate) => !candidate.creates);
   }
   combined.add(removedNameUsers(text, facts.removes, context.usages ?? new Map()));
   combined.add(replacedNameUsers(facts.replaces, context.usages ?? new Map(), roots));
@@ -142,6 +148,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   if (facts.type === 'fix' || facts.type === 'test') combined.scale((path) => (isDocsPage(path) ? 0.5 : 1), `a documentation page, in a ${facts.type} task`);
   // A snapshot or generated module changes when its tool's output does, which a task rarely sets out to change.
   if (!/\b(snapshots?|generated?|codegen|regenerate)\b/i.test(text)) combined.scale((path) => (isGeneratedOutput(path) ? GENERATED : 1), 'output a tool generates (a snapshot, generated code)');
+  combined.add(listings);
 
   let writes = combined.entries().filter((entry) => entry.confidence >= REPORT_FLOOR);
   const fallback = !combined.placesTheWork(WRITE_THRESHOLD, existing);

@@ -1,4 +1,4 @@
-import { projectNamedBy, projectsForScopes } from './scope';
+import { projectNamedBy, projectsForScopes, thingNamed } from './scope';
 
 describe('projectsForScopes', () => {
   const projects = [
@@ -18,6 +18,22 @@ describe('projectsForScopes', () => {
     expect(projectsForScopes(['server/src'], projects, files)).toEqual(['packages/server/src']);
     expect(projectsForScopes(['server/missing'], projects, files)).toEqual(['packages/server']);
     expect(projectsForScopes(['adapters'], projects, files)).toEqual(['packages/server/src/adapters']);
+  });
+
+  it('a scope that names a thing by its files, besides its test folder, names the project that holds them', () => {
+    const rules = [
+      ...files,
+      'packages/server/src/rules/no-nested-tags.ts',
+      'packages/server/docs/rules/no-nested-tags.md',
+      'packages/server/tests/rules/no-nested-tags/cases.ts',
+      'packages/server/src/find-options/FindOptions.ts',
+      'packages/server/docs/find-options.md',
+    ];
+    expect(projectsForScopes(['no-nested-tags'], projects, rules)).toEqual(['packages/server']);
+    expect(thingNamed('no-nested-tags', rules)).toEqual(['packages/server/src/rules/no-nested-tags.ts', 'packages/server/docs/rules/no-nested-tags.md']);
+    // a source folder of that name is what the scope is about, whatever else bears the name
+    expect(projectsForScopes(['find-options'], projects, rules)).toEqual(['packages/server/src/find-options']);
+    expect(thingNamed('find-options', rules)).toEqual([]);
   });
 });
 

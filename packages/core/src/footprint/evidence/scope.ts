@@ -1,5 +1,6 @@
-import { singular } from '../prompt/read-prompt';
-import type { Project } from '../../workspace';
+import { kebabCase, singular } from '../prompt/read-prompt';
+import { isInside, owningProject, type Project } from '../../workspace';
+import { stemOf } from './mentioned-files';
 
 /**
  * The projects a conventional-commit scope names: `fix(store): ...` -> the project called `store`,
@@ -23,10 +24,31 @@ export function projectsForScopes(scopes: readonly string[], projects: readonly 
         named = true;
       }
     }
-    if (!named) for (const folder of foldersNamed(scope, files)) roots.add(folder);
+    if (named) continue;
+    // A scope that names a thing with files in several places (`docs(no-nested-tags)`: its rule,
+    // its docs page, its test folder) is about the project that holds them, not one folder of it.
+    const thing = thingNamed(scope, files);
+    if (thing.length > 0) for (const file of thing) roots.add(owningProject(projects, file)?.root ?? '');
+    else for (const folder of foldersNamed(scope, files)) roots.add(folder);
   }
   return [...roots].sort();
 }
+
+/**
+ * The files a scope names by their stem when the only folders it names are its tests' (`tests/rules/
+ * no-nested-tags/`), or nothing. A scope that names a source folder (`find-options`) is about that
+ * folder, whatever else bears the name.
+ */
+export function thingNamed(scope: string, files: readonly string[]): string[] {
+  const wanted = kebabCase(scope);
+  if (wanted.split('-').length < 2) return [];
+  const folders = foldersNamed(scope, files);
+  if (folders.length === 0 || !folders.every(isTestFolder)) return [];
+  const named = files.filter((file) => kebabCase(stemOf(file)) === wanted);
+  return named.some((file) => !isTestFolder(file) && !folders.some((folder) => isInside(folder, file))) ? named : [];
+}
+
+const isTestFolder = (folder: string) => /(^|\/)(test|tests|spec|__tests__|e2e)(\/|$)/.test(folder);
 
 /**
  * The project a title's opening word names (`Codegen: ...`, `graphql-request-base-query: ...`):
@@ -72,7 +94,6 @@ function foldersNamed(scope: string, files: readonly string[]): string[] {
       }
     }
   }
-  const isTestFolder = (folder: string) => /(^|\/)(test|tests|spec|__tests__|e2e)(\/|$)/.test(folder);
   return [...counts]
     .sort((a, b) => Number(isTestFolder(a[0])) - Number(isTestFolder(b[0])) || b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, MAX_SCOPE_FOLDERS)
