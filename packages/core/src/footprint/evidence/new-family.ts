@@ -44,7 +44,9 @@ interface Slot {
  * `docs/rules/<name>.md` and `tests/rules/<name>/cases.ts` gets those three with the new name.
  * Look-alikes share the name's first or last word and have a file in the task's projects; their
  * other files may be anywhere (a docs site beside the package). A layout most of them follow is
- * the convention; one of them alone is chance.
+ * the convention; one of them alone is chance. With no look-alike, the things in a folder the
+ * task's words name (`rule` -> `rules/`) stand in for them. The files that list the kind come
+ * last (`registries`).
  */
 export function newFamilies(
   prompt: string,
