@@ -26,7 +26,7 @@ import { inferredProject } from './evidence/inferred-project';
 import { newFamilies } from './evidence/new-family';
 import { ciConfig, isToolConfig, toolConfig } from './evidence/tool-config';
 import { incomingRunnerConfig, outgoingRunnerUsers } from './evidence/test-runner-switch';
-import { foldersTheTaskNames, projectNamedBy, projectsForScopes, thingNamed } from './evidence/scope';
+import { foldersTheTaskNames, projectNamedBy, readScopes } from './evidence/scope';
 import { publicApi } from './evidence/public-api';
 import type { Footprint, FootprintEntry } from './footprint';
 import { kebabCase, readPrompt, words, type PromptFacts } from './prompt/read-prompt';
@@ -76,7 +76,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   const facts = readPrompt(text);
   const { files, existing, index } = filesOf(context.files);
   const projectRootOf = (file: string) => owningProject(context.projects, file)?.root;
-  const { taskProjectRoot, scopeRoots, roots } = focusOf(task, facts, context.projects, files);
+  const { taskProjectRoot, scopeRoots, roots, thingScopes } = focusOf(task, facts, context.projects, files);
   const history = context.history ?? [];
 
   const combined = new Combined();
@@ -85,7 +85,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   const aboutTests = facts.type === 'test' || facts.words.some((word) => /^(tests?|specs?)$/.test(word));
   // A scope that names no project or folder may name a file: `fix(version-utils)` -> VersionUtils.ts.
   // So may a scope that names a thing with files in several places (`docs(no-nested-tags)`).
-  const namedByScope = scopeRoots.length === 0 ? facts.scopes : facts.scopes.filter((scope) => thingNamed(scope, files).length > 0);
+  const namedByScope = scopeRoots.length === 0 ? facts.scopes : thingScopes;
   const mentioned = mentionedFiles(facts.paths, [...facts.identifiers, ...namedByScope], files, index.stems, taskProjectRoot, index.testsByStem, aboutTests);
   combined.add(mentioned);
   combined.add(namedPhrases(facts.phrases, index.stems));
@@ -239,9 +239,10 @@ function focusOf(task: Task, facts: Pick<PromptFacts, 'scopes' | 'subject'>, pro
   const soleRoot = projects.length === 1 && projects[0]!.root === '' ? '' : undefined;
   const taskProjectRoot = projects.find((project) => project.name === task.project)?.root ?? soleRoot;
   const named = facts.subject !== undefined && projects.length > 1 ? projectNamedBy(facts.subject, projects) : undefined;
-  const scopeRoots = named !== undefined ? [named] : projectsForScopes(facts.scopes, projects, files);
+  const scoped = readScopes(facts.scopes, projects, files);
+  const scopeRoots = named !== undefined ? [named] : scoped.roots;
   const roots = scopeRoots.length > 0 ? scopeRoots : taskProjectRoot !== undefined ? [taskProjectRoot] : [];
-  return { taskProjectRoot, scopeRoots, roots };
+  return { taskProjectRoot, scopeRoots, roots, thingScopes: scoped.things };
 }
 
 /** History narrowed to the scope's projects when there is a scope: similar commits elsewhere mislead. */

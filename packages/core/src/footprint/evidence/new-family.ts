@@ -3,9 +3,8 @@ import { kebabCase, splitIdentifier } from '../prompt/read-prompt';
 import type { CommitRecord } from '../sources/history';
 import type { Candidate } from './candidate';
 import { stemOf } from './mentioned-files';
+import { ADDS } from './new-files';
 
-/** "add", "create", "introduce", "new": the task brings a thing that does not exist yet. */
-const CREATES = /\b(add|adds|added|adding|create|creates|introduce|introduces|implement|implements|new)\b/i;
 /** The score of a layout every look-alike follows; a layout half of them follow gets half of it. */
 const FULL = 0.6;
 /** A layout needs this many look-alikes behind it, and this share of their weight. */
@@ -57,7 +56,7 @@ export function newFamilies(
   known: ReadonlySet<string>,
   history: readonly CommitRecord[] = [],
 ): Candidate[] {
-  if (roots.length === 0 || !CREATES.test(prompt)) return [];
+  if (roots.length === 0 || !ADDS.test(prompt)) return [];
   // A capitalised name in prose is more often a product (`CockroachDB`) than a new type: only in backticks.
   const written = names.filter((name) => !namesAPart(prompt, name) && (!/^[A-Z]/.test(name) || prompt.includes(`\`${name}\``)));
   const fresh = [...new Set(written.map(kebabCase))].filter((name) => name.split('-').length >= 2);

@@ -3,8 +3,10 @@ import { kebabCase, splitIdentifier, type PromptFacts } from '../prompt/read-pro
 import type { Candidate } from './candidate';
 import { isCodeFile, isTestFile, stemOf } from './mentioned-files';
 
-/** "add", "create", "introduce": the task says it brings something new. */
-const CREATES = /\b(add|adds|added|adding|create|creates|introduce|introduces|implement|implements|new|rename|renames|renamed)\b/i;
+/** "add", "create", "introduce", "new": the task brings a thing that does not exist yet. */
+export const ADDS = /\b(add|adds|added|adding|create|creates|introduce|introduces|implement|implements|new)\b/i;
+/** A renamed thing also gets a new file. */
+const RENAMES = /\b(rename|renames|renamed)\b/i;
 
 export interface NewFileIndex {
   /** Non-test files by stem. */
@@ -38,7 +40,7 @@ export function newFiles(
   if (fresh.length === 0) return [];
   const inRoots = (file: string) => roots.some((root) => isInside(root, file));
   const sources = files.filter((file) => inRoots(file) && isCodeFile(file) && !isTestFile(file) && !/\.d\.[cm]?ts$/.test(file) && stemOf(file) !== 'index');
-  const creates = CREATES.test(prompt);
+  const creates = ADDS.test(prompt) || RENAMES.test(prompt);
   const base = creates ? 0.55 : 0.45;
   const out: Candidate[] = [];
   for (const identifier of fresh) {

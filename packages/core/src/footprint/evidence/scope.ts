@@ -7,7 +7,17 @@ import { stemOf } from './mentioned-files';
  * `@org/store`, or rooted at `.../store`; `fix(signals/rxjs-interop)` -> that sub-folder.
  */
 export function projectsForScopes(scopes: readonly string[], projects: readonly Project[], files: readonly string[]): string[] {
+  return readScopes(scopes, projects, files).roots;
+}
+
+/**
+ * What the scopes name: the projects or folders they stand for, and the scopes that name a thing
+ * with files in several places (`docs(no-nested-tags)`: its rule, its docs page, its test folder),
+ * whose files the task mentions as it would a name.
+ */
+export function readScopes(scopes: readonly string[], projects: readonly Project[], files: readonly string[]): { roots: string[]; things: string[] } {
   const roots = new Set<string>();
+  const things: string[] = [];
   for (const scope of scopes) {
     // A scoped package name (`@trpc/upgrade`) names its project whole.
     const exact = projects.filter((project) => project.name.toLowerCase() === scope);
@@ -25,13 +35,15 @@ export function projectsForScopes(scopes: readonly string[], projects: readonly 
       }
     }
     if (named) continue;
-    // A scope that names a thing with files in several places (`docs(no-nested-tags)`: its rule,
-    // its docs page, its test folder) is about the project that holds them, not one folder of it.
-    const thing = thingNamed(scope, files);
-    if (thing.length > 0) for (const file of thing) roots.add(owningProject(projects, file)?.root ?? '');
-    else for (const folder of foldersNamed(scope, files)) roots.add(folder);
+    // A thing is about the project that holds its files, not one folder of it.
+    const folders = foldersNamed(scope, files);
+    const thing = thingFiles(scope, folders, files);
+    if (thing.length > 0) {
+      things.push(scope);
+      for (const file of thing) roots.add(owningProject(projects, file)?.root ?? '');
+    } else for (const folder of folders) roots.add(folder);
   }
-  return [...roots].sort();
+  return { roots: [...roots].sort(), things };
 }
 
 /**
@@ -40,10 +52,12 @@ export function projectsForScopes(scopes: readonly string[], projects: readonly 
  * folder, whatever else bears the name.
  */
 export function thingNamed(scope: string, files: readonly string[]): string[] {
+  return thingFiles(scope, foldersNamed(scope, files), files);
+}
+
+function thingFiles(scope: string, folders: readonly string[], files: readonly string[]): string[] {
   const wanted = kebabCase(scope);
-  if (wanted.split('-').length < 2) return [];
-  const folders = foldersNamed(scope, files);
-  if (folders.length === 0 || !folders.every(isTestFolder)) return [];
+  if (wanted.split('-').length < 2 || folders.length === 0 || !folders.every(isTestFolder)) return [];
   const named = files.filter((file) => kebabCase(stemOf(file)) === wanted);
   return named.some((file) => !isTestFolder(file) && !folders.some((folder) => isInside(folder, file))) ? named : [];
 }
