@@ -206,3 +206,37 @@ describe('a task that updates a package', () => {
     expect(context.notes).toContain('packages/broken/package.json: not valid JSON, its dependencies not read');
   });
 });
+
+describe('a task that adds one more of a kind', () => {
+  let repo: GitFixture;
+  const rules = ['no-any', 'no-call-expression', 'no-empty-lifecycle', 'prefer-on-push'];
+  beforeAll(() => {
+    const camel = (name: string) => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+    repo = gitRepo({
+      'package.json': JSON.stringify({ name: 'ws', private: true, workspaces: ['packages/*'] }),
+      'packages/plugin/package.json': '{"name":"plugin"}',
+      ...Object.fromEntries(rules.flatMap((name) => [
+        [`packages/plugin/src/rules/${name}.ts`, `export const rule = '${name}';\n`],
+        [`packages/plugin/tests/rules/${name}/cases.ts`, 'export const cases = [];\n'],
+      ])),
+      'packages/plugin/src/index.ts': rules.map((name) => `import ${camel(name)} from './rules/${name}';\n`).join(''),
+      'packages/plugin/src/configs/all.json': JSON.stringify({ rules: Object.fromEntries(rules.map((name) => [`plugin/${name}`, 'error'])) }),
+      'packages/plugin/CHANGELOG.md': rules.map((name) => `- add ${name}\n`).join(''),
+      'packages/plugin/docs/guide.md': 'Start with no-any.\n',
+    });
+  });
+  afterAll(() => repo.remove());
+
+  it('writes the files that list its siblings, found by the names they spell, and they place the task', async () => {
+    const files = await listWorkspaceFiles(repo.root);
+    const workspace = await detectWorkspace(repo.root, files);
+    const prompt = 'feat(plugin): add `no-outer-html` rule';
+    const footprints = await predictFootprints(repo.root, files, workspace.projects, [{ id: 't', title: prompt, prompt, touches: [], dependsOn: [], agent: {}, file: 't.md' }]);
+    const footprint = footprints.get('t')!;
+    const listed = footprint.writes.filter((entry) => entry.reasons.some((reason) => reason.startsWith('lists the things of its kind: spells')));
+    expect(listed.map((entry) => entry.path).sort()).toEqual(['packages/plugin/src/configs/all.json', 'packages/plugin/src/index.ts']);
+    for (const entry of listed) expect(entry.confidence).toBeGreaterThanOrEqual(WRITE_THRESHOLD);
+    expect(footprint.writes.filter((entry) => entry.creates).map((entry) => entry.path)).toEqual(expect.arrayContaining(['packages/plugin/src/rules/no-outer-html.ts']));
+    expect(footprint.fallback).toBe(false);
+  });
+});

@@ -111,6 +111,8 @@ describe('predictFootprint', () => {
       expect(predict('feat(store): add `withFeature`', declared).writes.some((entry) => entry.path.endsWith('with-feature.ts'))).toBe(false);
       expect(predict('feat(store): add `withHooks` overload').writes.some((entry) => entry.path.endsWith('with-hooks.ts') && entry.reasons[0]!.startsWith('new file'))).toBe(false);
       expect(predict('feat(store): add `computeTotals`').writes.some((entry) => entry.path.includes('compute-totals'))).toBe(false);
+      // an option of something is a key in its file, not a file of its own
+      expect(predict('feat(store): [withState] add `withFeature` option').writes.some((entry) => entry.path.endsWith('with-feature.ts'))).toBe(false);
     });
 
     it('works in a single-package repository, whose project is the root', () => {

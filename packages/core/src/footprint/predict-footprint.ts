@@ -24,6 +24,7 @@ import { removedNameUsers, replacedNameUsers } from './evidence/removed-names';
 import { namedUsers } from './evidence/named-users';
 import { inferredProject } from './evidence/inferred-project';
 import { newFamilies } from './evidence/new-family';
+import { kindListings } from './evidence/kind-listings';
 import { ciConfig, isToolConfig, toolConfig } from './evidence/tool-config';
 import { incomingRunnerConfig, outgoingRunnerUsers } from './evidence/test-runner-switch';
 import { foldersTheTaskNames, projectNamedBy, readScopes } from './evidence/scope';
@@ -45,6 +46,11 @@ export interface FootprintContext {
   dependents?: ReadonlyMap<string, readonly string[]>;
   /** Files that register each HTTP route the prompts name, by route path. */
   routeFiles?: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Which names of the new files' siblings each file spells (`kindSpellings`): known once a first
+   * prediction has said which files the tasks create. Without it, no listing of a kind is predicted.
+   */
+  spellings?: ReadonlyMap<string, ReadonlySet<string>>;
   /** Why evidence is missing (shallow clone, unparseable files): shown with the footprint. */
   notes?: readonly string[];
 }
@@ -149,6 +155,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   // A snapshot or generated module changes when its tool's output does, which a task rarely sets out to change.
   if (!/\b(snapshots?|generated?|codegen|regenerate)\b/i.test(text)) combined.scale((path) => (isGeneratedOutput(path) ? GENERATED : 1), 'output a tool generates (a snapshot, generated code)');
   combined.add(listings);
+  if (context.spellings) combined.add(kindListings(combined.created(WRITE_THRESHOLD), files, context.spellings));
 
   let writes = combined.entries().filter((entry) => entry.confidence >= REPORT_FLOOR);
   const fallback = !combined.placesTheWork(WRITE_THRESHOLD, existing);
@@ -316,6 +323,13 @@ class Combined {
       if (entry.stated || (!entry.pattern && existing.has(path) && (entry.places || !isHotspot(path)))) return true;
     }
     return false;
+  }
+
+  /** The files the task creates, at or above the threshold, with their confidence. */
+  created(threshold: number): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [path, entry] of this.byPath) if (entry.creates && !entry.pattern && 1 - entry.miss >= threshold) out.set(path, confidenceOf(entry.miss));
+    return out;
   }
 
   above(threshold: number): Map<string, number> {

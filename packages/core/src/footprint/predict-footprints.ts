@@ -5,17 +5,27 @@ import { withImporters } from './evidence/importer-reads';
 import { loadFootprintContext } from './load-footprint-context';
 import { predictFootprint, WRITE_THRESHOLD } from './predict-footprint';
 import { findImporters } from './sources/importers';
+import { findSpellings } from './sources/spellings';
+import { kindSpellings } from './evidence/kind-listings';
 import { readPrompt } from './prompt/read-prompt';
 import { assistFootprints, type FootprintAssist } from './assist/assist-footprints';
 
 /**
  * Footprints for a set of tasks in a workspace on disk: one pass of evidence gathering for all of
  * them, the pure prediction per task, the model's refinement when asked for, then the importers
- * of what they write as reads.
+ * of what they write as reads. A task that creates files is predicted twice: what lists the new
+ * files' siblings is known only once the first prediction has said what they are.
  */
 export async function predictFootprints(root: string, files: readonly string[], projects: readonly Project[], tasks: readonly Task[], options: { assist?: FootprintAssist } = {}): Promise<Map<string, Footprint>> {
   const context = await loadFootprintContext(root, files, projects, tasks.map((task) => `${task.title}\n${task.prompt}`));
   let heuristic = new Map(tasks.map((task) => [task.id, predictFootprint(task, context)]));
+  const creating = tasks.filter((task) => createdFiles(heuristic.get(task.id)!).length > 0);
+  const spellings = kindSpellings(creating.flatMap((task) => createdFiles(heuristic.get(task.id)!)), files);
+  if (spellings.length > 0) {
+    const found = await findSpellings(root, spellings);
+    const known = { ...context, spellings: found.spellings, notes: [...(context.notes ?? []), ...found.notes] };
+    for (const task of creating) heuristic.set(task.id, predictFootprint(task, known));
+  }
   if (options.assist) heuristic = await assistFootprints(tasks, heuristic, context, options.assist);
   const predicted = tasks.map((task) => [task, heuristic.get(task.id)!] as const);
   const targets = predicted.flatMap(([, footprint]) => footprint.writes.filter((entry) => !entry.pattern && entry.confidence >= WRITE_THRESHOLD).map((entry) => entry.path));
@@ -26,6 +36,10 @@ export async function predictFootprints(root: string, files: readonly string[], 
       return [task.id, withImporters(footprint, text, importers, WRITE_THRESHOLD, usersOfChangedNames(text, context.usages))];
     }),
   );
+}
+
+function createdFiles(footprint: Footprint): string[] {
+  return footprint.writes.filter((entry) => entry.creates && !entry.pattern && entry.confidence >= WRITE_THRESHOLD).map((entry) => entry.path);
 }
 
 /** The files that use the names a task renames or removes, when every one of them was looked up; else undefined. */

@@ -3,7 +3,7 @@ import { kebabCase, splitIdentifier } from '../prompt/read-prompt';
 import type { CommitRecord } from '../sources/history';
 import type { Candidate } from './candidate';
 import { stemOf } from './mentioned-files';
-import { ADDS } from './new-files';
+import { ADDS, namesAPart } from './new-files';
 
 /** The score of a layout every look-alike follows; a layout half of them follow gets half of it. */
 const FULL = 0.6;
@@ -16,8 +16,6 @@ const MIN_REGISTRY_SHARE = 0.5;
 const MAX_REGISTRIES = 4;
 /** Folders every project has: no kind of thing is named by them. */
 const STRUCTURAL = new Set(['src', 'lib', 'libs', 'dist', 'test', 'tests', 'spec', 'specs', 'docs', 'packages', 'apps', 'modules', 'e2e', 'source', 'sources', 'files']);
-/** `add requireCustomId option`: a key in an existing file, not a thing with files of its own. */
-const PART_OF_SOMETHING = /^[`'"\]]*\s+(options?|flags?|param(eter)?s?|arguments?|propert(y|ies)|settings?|attributes?|inputs?|props?|keys?|fields?)\b/i;
 
 interface Layout {
   slot: Slot;
@@ -194,13 +192,6 @@ function conventions(alike: ReadonlyMap<string, number>, slots: ReadonlyMap<stri
     .sort((a, b) => b.weight - a.weight || a.slot.template.localeCompare(b.slot.template))
     .slice(0, MAX_FILES)
     .map(({ slot, weight, members, example, names }) => ({ slot, share: weight / total, members, example, names }));
-}
-
-function namesAPart(prompt: string, name: string): boolean {
-  for (let at = prompt.indexOf(name); at >= 0; at = prompt.indexOf(name, at + 1)) {
-    if (PART_OF_SOMETHING.test(prompt.slice(at + name.length))) return true;
-  }
-  return false;
 }
 
 const slotCache = new WeakMap<readonly string[], Map<string, Slot[]>>();

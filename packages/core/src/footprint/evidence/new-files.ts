@@ -5,6 +5,8 @@ import { isCodeFile, isTestFile, stemOf } from './mentioned-files';
 
 /** "add", "create", "introduce", "new": the task brings a thing that does not exist yet. */
 export const ADDS = /\b(add|adds|added|adding|create|creates|introduce|introduces|implement|implements|new)\b/i;
+/** `add requireCustomId option`: a key in an existing file, not a thing with files of its own. */
+const PART_OF_SOMETHING = /^[`'"\]]*\s+(options?|flags?|param(eter)?s?|arguments?|propert(y|ies)|settings?|attributes?|inputs?|props?|keys?|fields?)\b/i;
 /** A renamed thing also gets a new file. */
 const RENAMES = /\b(rename|renames|renamed)\b/i;
 
@@ -36,7 +38,7 @@ export function newFiles(
   // No project, no convention to follow. A root project ('', a single-package repository) is one.
   if (roots.length === 0) return [];
   const hasFile = (name: string) => (index.stems.get(name)?.length ?? 0) > 0 || (index.testsByStem.get(name)?.length ?? 0) > 0;
-  const fresh = identifiers.filter((identifier) => looksLikeNewName(identifier) && !isDeclared(identifier) && ![identifier, identifier.toLowerCase(), kebabCase(identifier)].some(hasFile));
+  const fresh = identifiers.filter((identifier) => looksLikeNewName(identifier) && !isDeclared(identifier) && !namesAPart(prompt, identifier) && ![identifier, identifier.toLowerCase(), kebabCase(identifier)].some(hasFile));
   if (fresh.length === 0) return [];
   const inRoots = (file: string) => roots.some((root) => isInside(root, file));
   const sources = files.filter((file) => inRoots(file) && isCodeFile(file) && !isTestFile(file) && !/\.d\.[cm]?ts$/.test(file) && stemOf(file) !== 'index');
@@ -71,6 +73,14 @@ function placeOfRenamed(
   if (candidates.length !== 1) return undefined;
   const file = candidates[0]!;
   return { dir: file.slice(0, file.lastIndexOf('/')), extension: /\.[cm]?[jt]sx?$/.exec(file)![0], analogues: [file.slice(file.lastIndexOf('/') + 1)], analogueFiles: [file] };
+}
+
+/** Whether the prompt writes the name as an option, flag or property of something (`add \`requireCustomId\` option`). */
+export function namesAPart(prompt: string, name: string): boolean {
+  for (let at = prompt.indexOf(name); at >= 0; at = prompt.indexOf(name, at + 1)) {
+    if (PART_OF_SOMETHING.test(prompt.slice(at + name.length))) return true;
+  }
+  return false;
 }
 
 /** A code name, not prose: camelCase starting lower-case, in two or more parts (`signalMethod`). */
