@@ -12,6 +12,12 @@
 // --predictions keeps each case's footprint in <dir>; a later run with the same <dir> reuses them
 // instead of predicting again (to compare planner policies on the same footprints).
 //
+// --pairs <file> also predicts the shared bench's pairs (pairs.json: two commits from one base,
+// labelled overlap and conflict) at their common base, and counts what the planner itself keeps
+// apart at each guard (`conflictEdges`: shared paths, a vague task's project pattern, a read of the
+// other's write), beside the paths-only view the scorer takes:
+//   node tools/bench/footprint-guard.mjs --repo <ngrx/platform git dir> --pairs <bench>/pairs.json --out bench-results/footprint-guard.json
+//
 // --cases defaults to the shared bench's ngrx/platform cases; footprint-cases.mjs makes them for any
 // repository. Distance counts first-parent commits when cases carry `seq`, else places in the list.
 // Both tasks of a pair are predicted at their own base (the shared scorer's `--pairs-at own`), so
@@ -23,7 +29,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { guardPairs, planBatches } from './footprint/guard-pairs.mjs';
+import { guardPairs, planBatches, plannerPairs } from './footprint/guard-pairs.mjs';
 import { builtCli, footprintBench } from './footprint/locate.mjs';
 
 const FLOOR = 0.1;
@@ -55,11 +61,12 @@ function main(argv) {
   };
   const repo = option('--repo');
   if (!repo) {
-    console.error('usage: footprint-guard.mjs --repo <git dir> [--cases <file>] [--guards 0.4,0.3,0.2,0.1] [--distance 40] [--jobs 2] [--out <file>] [--predictions <dir>]');
+    console.error('usage: footprint-guard.mjs --repo <git dir> [--cases <file>] [--pairs <file>] [--guards 0.4,0.3,0.2,0.1] [--distance 40] [--jobs 2] [--out <file>] [--predictions <dir>]');
     process.exit(2);
   }
   const bench = footprintBench();
   const casesFile = resolve(option('--cases', join(bench, 'cases.json')));
+  const pairsFile = option('--pairs') ? resolve(option('--pairs')) : undefined;
   const guards = option('--guards', '0.4,0.3,0.2,0.1').split(',').map(Number);
   const distance = Number(option('--distance', '40'));
   if (guards.some((guard) => !(guard >= FLOOR && guard <= 1)) || !(distance >= 1)) {
@@ -72,14 +79,14 @@ function main(argv) {
   try {
     mkdirSync(predictions, { recursive: true });
     if (!existsSync(done)) {
-      const status = predict(bench, repo, casesFile, predictions, option('--jobs', '2'));
+      const status = predict(bench, repo, casesFile, pairsFile, predictions, option('--jobs', '2'));
       if (status !== 0) {
         process.exitCode = status ?? 1;
         return;
       }
     }
     writeFileSync(done, '');
-    const result = measure(JSON.parse(readFileSync(casesFile, 'utf8')), predictions, guards, distance);
+    const result = measure(JSON.parse(readFileSync(casesFile, 'utf8')), pairsFile ? JSON.parse(readFileSync(pairsFile, 'utf8')).pairs : undefined, predictions, guards, distance);
     print(result);
     const out = option('--out');
     if (out) {
@@ -91,27 +98,28 @@ function main(argv) {
   }
 }
 
-/** Every case once at its base, through the shared scorer's harness; the footprints land in `dir`. */
-function predict(bench, repo, casesFile, dir, jobs) {
+/** Every case once at its base (and each pair's tasks at the pair's base), through the shared scorer's harness; the footprints land in `dir`. */
+function predict(bench, repo, casesFile, pairsFile, dir, jobs) {
   const self = fileURLToPath(import.meta.url);
   const scored = spawnSync(
     process.execPath,
-    [join(bench, 'score.mjs'), '--repo', resolve(repo), '--cases', casesFile, '--predict', `node ${self} --one ${dir}`, '--jobs', jobs, '--quiet', '--out', join(dir, 'score.json')],
+    [join(bench, 'score.mjs'), '--repo', resolve(repo), '--cases', casesFile, ...(pairsFile ? ['--pairs', pairsFile] : []), '--predict', `node ${self} --one ${dir}`, '--jobs', jobs, '--quiet', '--out', join(dir, 'score.json')],
     { stdio: ['ignore', 'ignore', 'inherit'], cwd: bench },
   );
   return scored.status;
 }
 
-function measure({ repo, head, cases }, dir, guards, distance) {
+function measure({ repo, head, cases }, pairs, dir, guards, distance) {
   const saved = new Set(readdirSync(dir));
   const footprints = new Map();
-  const wholeFootprint = (entry) => {
-    const file = `${key(entry.base, entry.prompt)}.json`;
+  const atBase = (base, prompt) => {
+    const file = `${key(base, prompt)}.json`;
     if (!saved.has(file)) return undefined;
     if (!footprints.has(file)) footprints.set(file, footprintOf(JSON.parse(readFileSync(join(dir, file), 'utf8'))));
     return footprints.get(file);
   };
-  const { buildPlan } = createRequire(import.meta.url)('@codewaves/core');
+  const wholeFootprint = (entry) => atBase(entry.base, entry.prompt);
+  const { buildPlan, conflictEdges } = createRequire(import.meta.url)('@codewaves/core');
   // The planner as it was (the write set keeps tasks apart), each guard alone, and each with spreading.
   const policies = [
     { name: 'write set only', policy: { hotspots: 'serialise', guard: WRITE_THRESHOLD, spread: false } },
@@ -127,10 +135,11 @@ function measure({ repo, head, cases }, dir, guards, distance) {
     head,
     ...guardPairs({ cases, writesOf: (entry) => wholeFootprint(entry)?.writes, guards, distance }),
     plans: planBatches({ cases, footprintOf: wholeFootprint, policies, buildPlan }),
+    ...(pairs ? { planner: plannerPairs({ pairs, footprintOf: atBase, guards: [...new Set([WRITE_THRESHOLD, ...guards])], conflictEdges }) } : {}),
   };
 }
 
-function print({ repo, cases, pairs, distance, rows, plans }) {
+function print({ repo, cases, pairs, distance, rows, plans, planner }) {
   console.log(`${repo}: ${cases} cases, ${pairs} pairs at most ${distance} apart (each task predicted at its own base)`);
   console.log('guard  overlap recall        false serialisation    files per task');
   for (const row of rows) {
@@ -141,5 +150,11 @@ function print({ repo, cases, pairs, distance, rows, plans }) {
   console.log('policy                   waves per batch   same-wave pairs that overlap   independent pairs kept apart');
   for (const plan of plans) {
     console.log(`${plan.name.padEnd(25)}${plan.meanWaves.toFixed(2).padEnd(18)}${`${plan.collisions} / ${plan.overlapping}`.padEnd(31)}${(plan.keptApart / Math.max(1, plan.independent)).toFixed(3)} (${plan.keptApart})`);
+  }
+  if (!planner) return;
+  console.log(`\nthe bench's ${planner.pairs} pairs at their common base, kept apart by the planner (conflictEdges) and by shared paths alone`);
+  console.log('guard  conflict recall: planner   paths       false serialisation: planner   paths');
+  for (const row of planner.rows) {
+    console.log(`${row.guard.toFixed(2).padEnd(7)}${`${row.conflictRecall.toFixed(3)} (${row.conflictsApart}/${row.conflicts})`.padEnd(27)}${row.pathsConflictRecall.toFixed(3).padEnd(12)}${`${row.falseSerialisation.toFixed(3)} (${row.serialised}/${row.independent})`.padEnd(31)}${row.pathsFalseSerialisation.toFixed(3)}`);
   }
 }

@@ -89,3 +89,51 @@ export function planBatches({ cases, footprintOf, policies, buildPlan, size = 8 
     return { name, policy, batches: batches.length, meanWaves: waves / Math.max(1, batches.length), overlapping, collisions, independent, keptApart };
   });
 }
+
+/**
+ * The shared bench's pairs (two commits from one base, labelled with whether their changes overlap
+ * and whether they conflict), kept apart by the planner itself: any edge `conflictEdges` draws
+ * between the two tasks at a guard. Unlike the scorer, which sees only paths, this counts what
+ * the plan does with the rest of a footprint: a vague task's "anywhere in its project" pattern, a
+ * task that reads what the other writes. Each row gives the paths-only view beside it.
+ *
+ * @param {object} input
+ * @param {Array<{ id: string, base: string, overlap: boolean, conflict: boolean, a: { prompt: string }, b: { prompt: string } }>} input.pairs
+ * @param {(base: string, prompt: string) => object | undefined} input.footprintOf a task's whole footprint at the pair's base
+ * @param {number[]} input.guards
+ * @param {(tasks: object[], footprints: Map<string, object>, policy: object) => unknown[]} input.conflictEdges
+ */
+export function plannerPairs({ pairs, footprintOf, guards, conflictEdges }) {
+  const placed = pairs
+    .map((pair) => ({ pair, a: footprintOf(pair.base, pair.a.prompt), b: footprintOf(pair.base, pair.b.prompt) }))
+    .filter(({ a, b }) => a !== undefined && b !== undefined);
+  const task = (id, prompt) => ({ id, title: prompt, prompt, touches: [], dependsOn: [], agent: {}, file: `codex/${id}.md` });
+  const rows = guards.map((guard) => {
+    const row = { guard, conflicts: 0, conflictsApart: 0, pathsConflictsApart: 0, independent: 0, serialised: 0, pathsSerialised: 0 };
+    for (const { pair, a, b } of placed) {
+      const footprints = new Map([['a', { ...a, taskId: 'a' }], ['b', { ...b, taskId: 'b' }]]);
+      const apart = conflictEdges([task('a', pair.a.prompt), task('b', pair.b.prompt)], footprints, { hotspots: 'serialise', guard }).length > 0;
+      const at = (footprint) => new Set(footprint.writes.filter((entry) => !entry.pattern && entry.confidence >= guard).map((entry) => entry.path));
+      const left = at(a);
+      const byPaths = [...at(b)].some((path) => left.has(path));
+      if (pair.conflict) {
+        row.conflicts++;
+        if (apart) row.conflictsApart++;
+        if (byPaths) row.pathsConflictsApart++;
+      } else if (!pair.overlap) {
+        row.independent++;
+        if (apart) row.serialised++;
+        if (byPaths) row.pathsSerialised++;
+      }
+    }
+    const share = (count, of) => count / Math.max(1, of);
+    return {
+      ...row,
+      conflictRecall: share(row.conflictsApart, row.conflicts),
+      falseSerialisation: share(row.serialised, row.independent),
+      pathsConflictRecall: share(row.pathsConflictsApart, row.conflicts),
+      pathsFalseSerialisation: share(row.pathsSerialised, row.independent),
+    };
+  });
+  return { pairs: placed.length, rows };
+}

@@ -55,4 +55,31 @@ describe('guardPairs', () => {
       { name: 'spread', meanWaves: 2, collisions: 0, overlapping: 1, keptApart: 1 },
     ]);
   });
+
+  it('counts what the planner keeps apart in the bench\'s pairs: a vague task\'s pattern and a read too, which paths alone miss', () => {
+    const core = join(__dirname, '..', '..', '..', 'packages', 'core', 'dist', 'index.js');
+    const entry = (path: string, confidence: number, extra = {}) => ({ path, confidence, reasons: [], ...extra });
+    const footprints: Record<string, object> = {
+      // a and b guess at one file: both views keep them apart
+      a: { writes: [entry('src/a.ts', 0.9), entry('src/shared.ts', 0.3)], reads: [], fallback: false },
+      b: { writes: [entry('src/shared.ts', 0.5)], reads: [], fallback: false },
+      // v is vague: only its project's pattern, which meets b's file
+      v: { writes: [entry('src/**', 0.4, { pattern: true })], reads: [], fallback: true },
+      // r reads what a writes: the planner orders them
+      r: { writes: [entry('lib/r.ts', 0.9)], reads: [entry('src/a.ts', 0.7)], fallback: false },
+    };
+    const pair = (a: string, b: string, conflict: boolean, overlap = conflict) => ({ id: `${a}-${b}`, base: 'base', conflict, overlap, a: { prompt: a }, b: { prompt: b } });
+    const pairs = [pair('a', 'b', true), pair('v', 'b', true), pair('a', 'r', false), pair('r', 'b', false), pair('a', 'x', false)];
+    const { pairs: placed, rows } = evaluateModule<{ pairs: number; rows: Array<Record<string, number>> }>(
+      join(__dirname, 'guard-pairs.mjs'),
+      `m.plannerPairs({ pairs: ${JSON.stringify(pairs)}, guards: [0.3, 0.4],
+        footprintOf: (base, prompt) => (${JSON.stringify(footprints)})[prompt],
+        conflictEdges: (await import(${JSON.stringify(core)})).conflictEdges })`,
+    );
+    // a pair with an unpredicted side is left out
+    expect(placed).toBe(4);
+    expect(rows[0]).toMatchObject({ guard: 0.3, conflicts: 2, conflictsApart: 2, pathsConflictsApart: 1, independent: 2, serialised: 1, pathsSerialised: 0, conflictRecall: 1, falseSerialisation: 0.5 });
+    // at 0.4, a's guess at the shared file no longer counts
+    expect(rows[1]).toMatchObject({ guard: 0.4, conflictsApart: 1, pathsConflictsApart: 0 });
+  });
 });
