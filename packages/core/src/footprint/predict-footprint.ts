@@ -24,7 +24,7 @@ import { removedNameUsers, replacedNameUsers } from './evidence/removed-names';
 import { namedUsers } from './evidence/named-users';
 import { inferredProject } from './evidence/inferred-project';
 import { newFamilies } from './evidence/new-family';
-import { kindListings } from './evidence/kind-listings';
+import { kindListings, LISTED_CREATION } from './evidence/kind-listings';
 import { ciConfig, isToolConfig, toolConfig } from './evidence/tool-config';
 import { incomingRunnerConfig, outgoingRunnerUsers } from './evidence/test-runner-switch';
 import { foldersTheTaskNames, projectNamedBy, readScopes } from './evidence/scope';
@@ -155,7 +155,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   // A snapshot or generated module changes when its tool's output does, which a task rarely sets out to change.
   if (!/\b(snapshots?|generated?|codegen|regenerate)\b/i.test(text)) combined.scale((path) => (isGeneratedOutput(path) ? GENERATED : 1), 'output a tool generates (a snapshot, generated code)');
   combined.add(listings);
-  if (context.spellings) combined.add(kindListings(combined.created(WRITE_THRESHOLD), files, context.spellings));
+  if (context.spellings) combined.add(kindListings(combined.created(LISTED_CREATION), files, context.spellings));
 
   let writes = combined.entries().filter((entry) => entry.confidence >= REPORT_FLOOR);
   const fallback = !combined.placesTheWork(WRITE_THRESHOLD, existing);

@@ -6,7 +6,7 @@ import { loadFootprintContext } from './load-footprint-context';
 import { predictFootprint, WRITE_THRESHOLD } from './predict-footprint';
 import { findImporters } from './sources/importers';
 import { findSpellings } from './sources/spellings';
-import { kindSpellings } from './evidence/kind-listings';
+import { kindSpellings, LISTED_CREATION } from './evidence/kind-listings';
 import { readPrompt } from './prompt/read-prompt';
 import { assistFootprints, type FootprintAssist } from './assist/assist-footprints';
 
@@ -39,7 +39,7 @@ export async function predictFootprints(root: string, files: readonly string[], 
 }
 
 function createdFiles(footprint: Footprint): string[] {
-  return footprint.writes.filter((entry) => entry.creates && !entry.pattern && entry.confidence >= WRITE_THRESHOLD).map((entry) => entry.path);
+  return footprint.writes.filter((entry) => entry.creates && !entry.pattern && entry.confidence >= LISTED_CREATION).map((entry) => entry.path);
 }
 
 /** The files that use the names a task renames or removes, when every one of them was looked up; else undefined. */

@@ -50,6 +50,9 @@ describe('kind listings', () => {
     expect(out[0]!.reason).toBe('lists the things of its kind: spells 4 of the 4 names in packages/plugin/src/rules/*.ts, where no-outer-html.ts is new');
     // three of four is below the share a list has
     expect(out.find((candidate) => candidate.path === 'packages/plugin/README.md')).toBeUndefined();
+    // a faint creation lists faintly: under the write set, at the planner's guard
+    const faint = kindListings(new Map([['packages/plugin/src/rules/no-outer-html.ts', 0.3]]), files, spellings);
+    expect(faint.map((candidate) => candidate.score)).toEqual([0.3, 0.3]);
   });
 
   it('asks the grep for every spelling of every sibling\'s name, once', () => {

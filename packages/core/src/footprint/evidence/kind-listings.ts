@@ -10,6 +10,11 @@ const MIN_SIBLINGS = 3;
 /** Past this many siblings, the first ones (in path order) stand for the kind. */
 const MAX_NAMES = 200;
 const MAX_LISTINGS = 6;
+/**
+ * A new file this likely brings its listings along: they score its confidence times their share,
+ * so a faint creation gives faint listings, which still keep two tasks adding one kind apart.
+ */
+export const LISTED_CREATION = 0.25;
 /** Written by release tooling, which lists everything that ever shipped; a task does not edit it. */
 const RELEASE_LOG = /(^|\/)(CHANGELOG|CHANGES|HISTORY|RELEASES?)[^/]*$/i;
 /** Minified output (an API report, a bundle) lists every name too, and a tool writes it. */
