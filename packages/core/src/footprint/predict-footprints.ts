@@ -19,12 +19,12 @@ import { assistFootprints, type FootprintAssist } from './assist/assist-footprin
 export async function predictFootprints(root: string, files: readonly string[], projects: readonly Project[], tasks: readonly Task[], options: { assist?: FootprintAssist } = {}): Promise<Map<string, Footprint>> {
   const context = await loadFootprintContext(root, files, projects, tasks.map((task) => `${task.title}\n${task.prompt}`));
   let heuristic = new Map(tasks.map((task) => [task.id, predictFootprint(task, context)]));
-  const creating = tasks.filter((task) => createdFiles(heuristic.get(task.id)!).length > 0);
-  const spellings = kindSpellings(creating.flatMap((task) => createdFiles(heuristic.get(task.id)!)), files);
+  const created = new Map(tasks.map((task) => [task, createdFiles(heuristic.get(task.id)!)] as const).filter(([, paths]) => paths.length > 0));
+  const spellings = kindSpellings([...created.values()].flat(), files);
   if (spellings.length > 0) {
     const found = await findSpellings(root, spellings);
     const known = { ...context, spellings: found.spellings, notes: [...(context.notes ?? []), ...found.notes] };
-    for (const task of creating) heuristic.set(task.id, predictFootprint(task, known));
+    for (const task of created.keys()) heuristic.set(task.id, predictFootprint(task, known));
   }
   if (options.assist) heuristic = await assistFootprints(tasks, heuristic, context, options.assist);
   const predicted = tasks.map((task) => [task, heuristic.get(task.id)!] as const);

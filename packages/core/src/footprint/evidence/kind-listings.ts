@@ -1,5 +1,5 @@
 import type { Candidate } from './candidate';
-import { splitIdentifier } from '../prompt/read-prompt';
+import { camelCase, splitIdentifier } from '../prompt/read-prompt';
 import { isGeneratedOutput } from './file-roles';
 import { isHotspot } from './hotspots';
 
@@ -24,6 +24,8 @@ const MINIFIED = /\.min\.[a-z]+$/i;
 export interface Kind {
   /** The new file. */
   created: string;
+  /** The segment of its path that is new: `prefer-x.ts`, or the folder `prefer-x`. */
+  name: string;
   /** `src/rules/*.ts`, `tests/rules/*` + `/cases.ts`: how the siblings are laid out, for the reason. */
   layout: string;
   siblings: string[];
@@ -43,7 +45,9 @@ export function kindOf(created: string, files: readonly string[], folders: Reado
   const prefix = segments.slice(0, at).join('/');
   const within = prefix === '' ? '' : `${prefix}/`;
   const isFile = at === segments.length - 1;
-  const suffix = isFile ? segments[at]!.slice(segments[at]!.indexOf('.') >= 0 ? segments[at]!.indexOf('.') : segments[at]!.length) : `/${segments.slice(at + 1).join('/')}`;
+  const segment = segments[at]!;
+  const dot = segment.indexOf('.');
+  const suffix = isFile ? (dot >= 0 ? segment.slice(dot) : '') : `/${segments.slice(at + 1).join('/')}`;
   if (isFile && suffix === '') return undefined;
   const siblings: string[] = [];
   const names: string[] = [];
@@ -65,23 +69,26 @@ export function kindOf(created: string, files: readonly string[], folders: Reado
     if (splitIdentifier(name).length >= 2 && names.length < MAX_NAMES) names.push(name);
   }
   if (names.length < MIN_SIBLINGS) return undefined;
-  return { created, layout: `${within}*${suffix}`, siblings, names };
+  return { created, name: segment, layout: `${within}*${suffix}`, siblings, names };
 }
 
-/** Every folder of a file list, for `kindOf`. */
+const folderSets = new WeakMap<readonly string[], Set<string>>();
+
+/** Every folder of a file list, for `kindOf`: built once per list, as every task of a sprint shares it. */
 export function foldersOf(files: readonly string[]): Set<string> {
+  const cached = folderSets.get(files);
+  if (cached) return cached;
   const folders = new Set<string>();
   for (const file of files) {
     for (let slash = file.indexOf('/'); slash > 0; slash = file.indexOf('/', slash + 1)) folders.add(file.slice(0, slash));
   }
+  folderSets.set(files, folders);
   return folders;
 }
 
 /** The spellings to look for: a name as its path has it, and in camelCase when the path writes it with dashes or underscores. */
 export function spellingsOf(name: string): string[] {
-  const parts = splitIdentifier(name);
-  const camel = parts[0] + parts.slice(1).map((part) => part[0]!.toUpperCase() + part.slice(1)).join('');
-  return /[-_]/.test(name) ? [name, camel] : [name];
+  return /[-_]/.test(name) ? [name, camelCase(name)] : [name];
 }
 
 /**
@@ -110,13 +117,12 @@ export function kindListings(
       if (share < MIN_SHARE) continue;
       const score = Math.round(confidence * share * 1000) / 1000;
       if ((best.get(file)?.score ?? 0) >= score) continue;
-      const newName = path.split('/').find((segment, index, all) => !folders.has(all.slice(0, index + 1).join('/'))) ?? path;
       best.set(file, {
         path: file,
         score,
         // A barrel that re-exports the kind says no more about where the work lands than the new file does.
         ...(isHotspot(file) ? {} : { places: true }),
-        reason: `lists the things of its kind: spells ${named.size} of the ${kind.names.length} names in ${kind.layout}, where ${newName} is new`,
+        reason: `lists the things of its kind: spells ${named.size} of the ${kind.names.length} names in ${kind.layout}, where ${kind.name} is new`,
       });
     }
   }

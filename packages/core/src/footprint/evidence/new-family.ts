@@ -1,5 +1,5 @@
 import { isInside } from '../../workspace';
-import { kebabCase, splitIdentifier } from '../prompt/read-prompt';
+import { camelCase, kebabCase, splitIdentifier } from '../prompt/read-prompt';
 import type { CommitRecord } from '../sources/history';
 import type { Candidate } from './candidate';
 import { stemOf } from './mentioned-files';
@@ -100,8 +100,7 @@ export function newFamilies(
 function registries(name: string, found: readonly Layout[], history: readonly CommitRecord[], known: ReadonlySet<string>): Candidate[] {
   if (history.length === 0) return [];
   const byFile = commitsByFile(history);
-  const ownFiles = found.map((layout) => new RegExp(`^${layout.slot.template.split('\0').map(escapeRegExp).join('[^/]+')}$`));
-  const isOwn = (file: string) => ownFiles.some((pattern) => pattern.test(file));
+  const isOwn = (file: string) => found.some((layout) => fillsSlot(file, layout.slot.template));
   const lookAlikes = [...new Set(found[0]!.names)];
   const listed = new Map<string, string[]>();
   let added = 0;
@@ -149,8 +148,11 @@ function commitsByFile(history: readonly CommitRecord[]): Map<string, number[]> 
   return index;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Whether a path is the template with some name, no folder of its own, in the slot. */
+function fillsSlot(file: string, template: string): boolean {
+  const [before = '', after = ''] = template.split('\0');
+  const name = file.slice(before.length, file.length - after.length);
+  return file.length > before.length + after.length && file.startsWith(before) && file.endsWith(after) && !name.includes('/');
 }
 
 /** Names that share the new name's first or last word and have a file in the task's projects, and the layouts they follow. */
@@ -232,10 +234,8 @@ function spellingOf(name: string): Spelling | undefined {
 }
 
 function spell(kebab: string, spelling: Spelling): string {
-  const parts = kebab.split('-');
-  const capital = (part: string) => part.charAt(0).toUpperCase() + part.slice(1);
   if (spelling === 'kebab') return kebab;
-  if (spelling === 'snake') return parts.join('_');
-  if (spelling === 'camel') return parts[0] + parts.slice(1).map(capital).join('');
-  return parts.map(capital).join('');
+  if (spelling === 'snake') return kebab.split('-').join('_');
+  const camel = camelCase(kebab);
+  return spelling === 'camel' ? camel : camel.charAt(0).toUpperCase() + camel.slice(1);
 }

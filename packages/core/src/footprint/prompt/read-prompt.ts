@@ -194,3 +194,9 @@ export function singular(word: string): string {
 export function kebabCase(identifier: string): string {
   return splitIdentifier(identifier).join('-');
 }
+
+/** `no-forward-ref` -> `noForwardRef`: how a file's name is usually spelled in code. */
+export function camelCase(identifier: string): string {
+  const [first = '', ...rest] = splitIdentifier(identifier);
+  return first + rest.map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('');
+}
