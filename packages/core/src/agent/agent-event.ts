@@ -6,7 +6,7 @@ export type AgentEvent =
   | { type: 'assistant'; turn: number; content?: string; reasoning?: string; toolCalls: AssistantTurn['toolCalls']; usage?: TokenUsage; model?: string }
   | { type: 'tool-result'; toolCallId: string; name: string; output: string; isError: boolean; wrote?: string[] }
   | { type: 'error'; message: string }
-  | { type: 'retry'; attempt: number; delayMs: number; status?: number; reason: string }
+  | { type: 'retry'; attempt: number; delayMs: number; status?: number; reason: string; poolLimit?: number }
   /** The command provider's external agent ended: how, what it printed that was not an event (capped), what it changed. */
   | { type: 'agent-process'; command: string[]; exitCode: number | null; signal: string | null; timedOut: boolean; changed: string[]; stdout: string; stderr: string };
 

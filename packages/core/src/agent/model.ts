@@ -45,6 +45,11 @@ export interface RetryInfo {
   /** HTTP status, when the server answered. */
   status?: number;
   reason: string;
+  /**
+   * Model calls the pool allows at once, as this rate limit left it: read when it happened, since
+   * by the time the event reaches the main thread another agent's success may have raised it.
+   */
+  poolLimit?: number;
 }
 
 export interface ModelRequest {

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import { ModelCallGate } from './model-call-gate';
+import type { ModelClient, RetryInfo } from '../agent/model';
+import { gatedModel, ModelCallGate } from './model-call-gate';
 
 describe('ModelCallGate', () => {
   it('lets as many calls through as its limit and the next one when a call ends', async () => {
@@ -35,6 +36,23 @@ describe('ModelCallGate', () => {
     expect(gate.limit).toBe(3);
     for (let i = 0; i < 100; i++) await succeed();
     expect(gate.limit).toBe(8);
+  });
+
+  it('tells a rate-limited call the limit it left, which a later success may raise again', async () => {
+    const gate = new ModelCallGate(2);
+    const model: ModelClient = {
+      description: 'scripted',
+      async complete(request) {
+        request.onRetry?.({ attempt: 1, delayMs: 0, status: 429, reason: 'HTTP 429' });
+        request.onRetry?.({ attempt: 2, delayMs: 0, status: 503, reason: 'HTTP 503' });
+        return { content: 'done', toolCalls: [] };
+      },
+    };
+    const told: RetryInfo[] = [];
+    await gatedModel(model, gate).complete({ messages: [], tools: [], onRetry: (info) => told.push(info) });
+    expect(told.map((info) => info.poolLimit)).toEqual([1, undefined]);
+    // the call's own success has already raised the gate again: only the event says what the 429 left
+    expect(gate.limit).toBe(2);
   });
 
   it('is one gate across worker threads: a worker holding the only slot makes the main thread wait', async () => {

@@ -83,8 +83,9 @@ export function gatedModel(model: ModelClient, gate: ModelCallGate): ModelClient
         const reply = await model.complete({
           ...request,
           onRetry: (info) => {
-            if (info.status === 429) gate.rateLimited();
-            request.onRetry?.(info);
+            if (info.status !== 429) return request.onRetry?.(info);
+            gate.rateLimited();
+            request.onRetry?.({ ...info, poolLimit: gate.limit });
           },
         });
         outcome = 'ok';

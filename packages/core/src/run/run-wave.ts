@@ -145,8 +145,10 @@ export async function runWave(context: WaveContext): Promise<void> {
           (event) => {
             store.append(id, event);
             // A rate limit is a status the user sees, not just a log line; it clears with the next answer.
-            if (event.type === 'retry' && event.status === 429) setStatus(id, 'rate-limited', `${event.reason}: retrying in ${Math.round(event.delayMs / 1000)} s; the pool now allows ${context.pool.gate.limit} model call${context.pool.gate.limit === 1 ? '' : 's'} at once`);
-            else if (event.type === 'assistant' && result.status === 'rate-limited') setStatus(id, 'running', 'the rate limit cleared');
+            if (event.type === 'retry' && event.status === 429) {
+              const limit = event.poolLimit ?? context.pool.gate.limit;
+              setStatus(id, 'rate-limited', `${event.reason}: retrying in ${Math.round(event.delayMs / 1000)} s; the pool now allows ${limit} model call${limit === 1 ? '' : 's'} at once`);
+            } else if (event.type === 'assistant' && result.status === 'rate-limited') setStatus(id, 'running', 'the rate limit cleared');
             addUsage(result, event);
           },
           context.signal,
