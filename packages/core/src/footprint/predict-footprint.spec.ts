@@ -321,6 +321,22 @@ describe('predictFootprint', () => {
     expect(predictFootprint({ ...task('Only run `transformResponse` when a query is used'), project: undefined }, { files: workspace, projects: monorepo, declarations: new Map(), usages: split }).writes[0]!.path).toBe('**');
   });
 
+  it('a task that nothing places stands for the projects its kind of work lands in, not the whole workspace', () => {
+    const workspace = ['apps/docs/guide.md', 'apps/docs/about.md', 'libs/store/src/store.ts', 'libs/effects/src/effects.ts'];
+    const monorepo = [{ name: 'docs', root: 'apps/docs' }, { name: 'store', root: 'libs/store' }, { name: 'effects', root: 'libs/effects' }];
+    const history = [
+      ...Array.from({ length: 9 }, (_, i) => ({ subject: `docs: update the guide, part ${i}`, files: ['apps/docs/guide.md'] })),
+      ...Array.from({ length: 3 }, (_, i) => ({ subject: `chore: tidy ${i}`, files: [`libs/${i % 2 === 0 ? 'store' : 'effects'}/src/x.ts`] })),
+    ];
+    const predict = (prompt: string) => predictFootprint({ ...task(prompt), project: undefined }, { files: workspace, projects: monorepo, history });
+    expect(predict('docs: add Jane Doe as a collaborator').writes).toEqual([
+      { path: 'apps/docs/**', pattern: true, confidence: 0.4, reasons: ['nothing more specific: any file of apps/docs, where recent `docs:` commits landed'] },
+    ]);
+    // a kind of work with too little history of its own, or none, still stands for the workspace
+    expect(predict('chore: add Jane Doe as a collaborator').writes[0]!.path).toBe('**');
+    expect(predict('add Jane Doe as a collaborator').writes[0]!.path).toBe('**');
+  });
+
   it('a file named like a barrel that declares a name the task writes places the work', () => {
     const workspace = ['packages/upgrade/src/bin/index.ts', 'packages/upgrade/src/bin/run.ts', 'packages/server/src/http.ts'];
     const monorepo = [{ name: 'upgrade', root: 'packages/upgrade' }, { name: 'server', root: 'packages/server' }];

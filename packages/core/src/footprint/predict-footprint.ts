@@ -23,6 +23,7 @@ import { isDocsPage, isGeneratedOutput } from './evidence/file-roles';
 import { removedNameUsers, replacedNameUsers } from './evidence/removed-names';
 import { namedUsers } from './evidence/named-users';
 import { inferredProject } from './evidence/inferred-project';
+import { typeProjects } from './evidence/type-projects';
 import { newFamilies } from './evidence/new-family';
 import { kindListings, LISTED_CREATION } from './evidence/kind-listings';
 import { ciConfig, isToolConfig, toolConfig } from './evidence/tool-config';
@@ -160,8 +161,11 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   let writes = combined.entries().filter((entry) => entry.confidence >= REPORT_FLOOR);
   const fallback = !combined.placesTheWork(WRITE_THRESHOLD, existing);
   if (fallback) {
-    const fallbackRoots = scopeRoots.length > 0 ? scopeRoots : [taskProjectRoot ?? inferred ?? ''];
-    const nonRoot = fallbackRoots.some((root) => root !== '');
+    const placed = scopeRoots.length > 0 ? scopeRoots : [taskProjectRoot ?? inferred ?? ''];
+    // Nothing at all places it: its kind of work may (`docs:` work lands in the docs site).
+    const byType = placed[0] === '' && context.projects.length > 1 ? typeProjects(facts.type, history, projectRootOf) : [];
+    const fallbackRoots = byType.length > 0 ? byType : placed;
+    const nonRoot = byType.length === 0 && fallbackRoots.some((root) => root !== '');
     // No stand-ins for the workspace root, even in a single-package repository: on typeorm's
     // history 6 of the 78 files they added were right (micro P 0.36 -> 0.28 for the same F1),
     // and the whole project as a pattern keeps such a task safely apart instead.
@@ -184,7 +188,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
           path: root === '' ? '**' : `${root}/**`,
           pattern: true,
           confidence: WRITE_THRESHOLD,
-          reasons: [fallbackReason(root, scopeRoots.length > 0 ? 'scope' : taskProjectRoot !== undefined ? 'task' : root !== '' ? 'inferred' : 'none', task.project)],
+          reasons: [fallbackReason(root, scopeRoots.length > 0 ? 'scope' : taskProjectRoot !== undefined ? 'task' : byType.length > 0 ? 'type' : root !== '' ? 'inferred' : 'none', task.project, facts.type)],
         })),
         ...writes,
       ];
@@ -201,8 +205,9 @@ function strongest(candidates: readonly Candidate[]): Map<string, number> {
   return out;
 }
 
-function fallbackReason(root: string, why: 'scope' | 'task' | 'inferred' | 'none', project: string | undefined): string {
+function fallbackReason(root: string, why: 'scope' | 'task' | 'inferred' | 'type' | 'none', project: string | undefined, type: string | undefined): string {
   if (why === 'scope') return `nothing more specific: any file of ${root}, which the scope names`;
+  if (why === 'type') return `nothing more specific: any file of ${root}, where recent \`${type}:\` commits landed`;
   if (why === 'task' && project) return `nothing more specific: any file of project ${project}`;
   if (why === 'inferred') return `nothing more specific: any file of ${root}, where the task's names and evidence point`;
   return 'nothing more specific: any file of the workspace';

@@ -110,6 +110,17 @@ const STOPWORDS = new Set(
     .split(' '),
 );
 
+/**
+ * A past commit's conventional type and whether it has a scope, read from its subject alone:
+ * `docs: add alumni section` is unscoped docs work, `docs(store): ...` is the store's.
+ */
+export function commitKind(subject: string): { type?: string; scoped: boolean } {
+  const match = CONVENTIONAL.exec(subject);
+  const written = match?.[1]?.toLowerCase();
+  if (written === undefined || !COMMIT_TYPES.has(written)) return { scoped: false };
+  return { type: TYPE_SPELLINGS[written] ?? written, scoped: (match?.[2] ?? '').trim() !== '' };
+}
+
 export function readPrompt(text: string): PromptFacts {
   // The conventional-commit line need not come first: a task file may open with a heading.
   const lines = text.split('\n').map((line) => line.replace(/^#+\s*/, ''));
