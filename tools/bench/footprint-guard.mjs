@@ -18,6 +18,9 @@
 // other's write), beside the paths-only view the scorer takes:
 //   node tools/bench/footprint-guard.mjs --repo <ngrx/platform git dir> --pairs <bench>/pairs.json --out bench-results/footprint-guard.json
 //
+// It also prints what a confidence is worth: band by band, the share of predicted files the commit
+// really changed, for footprints something placed and for vague ones apart.
+//
 // --cases defaults to the shared bench's ngrx/platform cases; footprint-cases.mjs makes them for any
 // repository. Distance counts first-parent commits when cases carry `seq`, else places in the list.
 // Both tasks of a pair are predicted at their own base (the shared scorer's `--pairs-at own`), so
@@ -29,7 +32,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { guardPairs, planBatches, plannerPairs } from './footprint/guard-pairs.mjs';
+import { calibration, guardPairs, planBatches, plannerPairs } from './footprint/guard-pairs.mjs';
 import { builtCli, footprintBench } from './footprint/locate.mjs';
 
 const FLOOR = 0.1;
@@ -135,11 +138,12 @@ function measure({ repo, head, cases }, pairs, dir, guards, distance) {
     head,
     ...guardPairs({ cases, writesOf: (entry) => wholeFootprint(entry)?.writes, guards, distance }),
     plans: planBatches({ cases, footprintOf: wholeFootprint, policies, buildPlan }),
+    calibration: calibration({ cases, footprintOf: wholeFootprint }),
     ...(pairs ? { planner: plannerPairs({ pairs, footprintOf: atBase, guards: [...new Set([WRITE_THRESHOLD, ...guards])], conflictEdges }) } : {}),
   };
 }
 
-function print({ repo, cases, pairs, distance, rows, plans, planner }) {
+function print({ repo, cases, pairs, distance, rows, plans, calibration, planner }) {
   console.log(`${repo}: ${cases} cases, ${pairs} pairs at most ${distance} apart (each task predicted at its own base)`);
   console.log('guard  overlap recall        false serialisation    files per task');
   for (const row of rows) {
@@ -151,6 +155,10 @@ function print({ repo, cases, pairs, distance, rows, plans, planner }) {
   for (const plan of plans) {
     console.log(`${plan.name.padEnd(25)}${plan.meanWaves.toFixed(2).padEnd(18)}${`${plan.collisions} / ${plan.overlapping}`.padEnd(31)}${(plan.keptApart / Math.max(1, plan.independent)).toFixed(3)} (${plan.keptApart})`);
   }
+  console.log('\nwhat a confidence is worth: the share of predicted files the commit changed (files)');
+  console.log('confidence   placed tasks         vague tasks (stand-ins, best guesses)');
+  const share = ({ files, right }) => (files === 0 ? '-' : `${(right / files).toFixed(2)} (${files})`);
+  for (const row of calibration) console.log(`${`${row.from.toFixed(1)}-${row.to.toFixed(1)}`.padEnd(13)}${share(row.placed).padEnd(21)}${share(row.vague)}`);
   if (!planner) return;
   console.log(`\nthe bench's ${planner.pairs} pairs at their common base, kept apart by the planner (conflictEdges) and by shared paths alone`);
   console.log('guard  conflict recall: planner   paths       false serialisation: planner   paths');

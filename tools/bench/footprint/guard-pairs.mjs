@@ -137,3 +137,32 @@ export function plannerPairs({ pairs, footprintOf, guards, conflictEdges }) {
   });
   return { pairs: placed.length, rows };
 }
+
+/**
+ * What a confidence is worth: of the files predicted at each band of confidence, the share the
+ * commit really changed. Footprints that something placed and vague ones (`fallback`: the
+ * project's stand-ins and the task's best guesses raised to the threshold) are counted apart,
+ * since the second kind is there to keep a vague task apart from others, not to name its files.
+ *
+ * @param {object} input
+ * @param {Array<{ truth: string[] }>} input.cases
+ * @param {(entry: object) => { fallback?: boolean, writes: Array<{ path: string, confidence: number, pattern?: boolean }> } | undefined} input.footprintOf
+ * @param {number[]} [input.bands] the lower bounds of the bands, ascending; the last band runs to 1
+ */
+export function calibration({ cases, footprintOf, bands = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] }) {
+  const rows = bands.map((from, index) => ({ from, to: bands[index + 1] ?? 1, placed: { files: 0, right: 0 }, vague: { files: 0, right: 0 } }));
+  for (const entry of cases) {
+    const footprint = footprintOf(entry);
+    if (!footprint) continue;
+    const truth = new Set(entry.truth);
+    for (const write of footprint.writes) {
+      if (write.pattern) continue;
+      const row = rows.findLast((candidate) => write.confidence >= candidate.from);
+      if (!row) continue;
+      const kind = footprint.fallback ? row.vague : row.placed;
+      kind.files++;
+      if (truth.has(write.path)) kind.right++;
+    }
+  }
+  return rows;
+}

@@ -83,3 +83,22 @@ describe('guardPairs', () => {
     expect(rows[1]).toMatchObject({ guard: 0.4, conflictsApart: 1, pathsConflictsApart: 0 });
   });
 });
+
+describe('calibration', () => {
+  it('counts, band by band, the predicted files the commit changed, placed and vague footprints apart', () => {
+    const cases = [
+      { truth: ['src/a.ts', 'src/b.ts'], footprint: { fallback: false, writes: [{ path: 'src/a.ts', confidence: 0.95 }, { path: 'src/b.ts', confidence: 0.45 }, { path: 'src/c.ts', confidence: 0.4 }, { path: 'src/**', confidence: 0.4, pattern: true }] } },
+      { truth: ['src/d.ts'], footprint: { fallback: true, writes: [{ path: 'src/hot.ts', confidence: 0.4 }, { path: 'src/d.ts', confidence: 0.12 }] } },
+      { truth: ['src/e.ts'] },
+    ];
+    const rows: Array<{ from: number; to: number; placed: { files: number; right: number }; vague: { files: number; right: number } }> = evaluateModule(
+      join(__dirname, 'guard-pairs.mjs'),
+      `m.calibration({ cases: ${JSON.stringify(cases)}, footprintOf: (entry) => entry.footprint, bands: [0.1, 0.4, 0.9] })`,
+    );
+    expect(rows).toEqual([
+      { from: 0.1, to: 0.4, placed: { files: 0, right: 0 }, vague: { files: 1, right: 1 } },
+      { from: 0.4, to: 0.9, placed: { files: 2, right: 1 }, vague: { files: 1, right: 0 } },
+      { from: 0.9, to: 1, placed: { files: 1, right: 1 }, vague: { files: 0, right: 0 } },
+    ]);
+  });
+});
