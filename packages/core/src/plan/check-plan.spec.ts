@@ -41,6 +41,18 @@ describe('checkPlan', () => {
       ['BROAD_FOOTPRINT', 'b'],
     ]);
     expect(problems[0]!.message).toContain('apps/api/codex/a.md');
+    expect(problems[0]!.message).toContain('so it is assumed to write anywhere in apps/api/**');
+  });
+
+  it('says what stands in for a vague task: every pattern, or the files history chose', () => {
+    const vague = (writes: Footprint['writes']): Footprint => ({ taskId: 'a', writes, reads: [], fallback: true });
+    const [docs] = checkPlan(plan([['a']], [vague([
+      { path: 'apps/docs/**', pattern: true, confidence: 0.4, reasons: ['nothing more specific'] },
+      { path: 'apps/www/**', pattern: true, confidence: 0.4, reasons: ['nothing more specific'] },
+    ])]));
+    expect(docs!.message).toContain('anywhere in apps/docs/** or apps/www/**');
+    const [hot] = checkPlan(plan([['a']], [vague([{ path: 'apps/api/src/server.ts', confidence: 0.4, reasons: ['nothing more specific: changed in 4 of the last 30 commits to apps/api'] }])]));
+    expect(hot!.message).toContain('so the planner keeps it apart on the files history points to: apps/api/src/server.ts');
   });
 
   it('shows how the plan differs from the expected one', () => {

@@ -37,10 +37,14 @@ export function checkPlan(plan: Plan, options: PlanCheckOptions = {}): PlanProbl
   for (const task of plan.tasks) {
     const concrete = task.footprint.writes.filter((entry) => !entry.pattern && entry.confidence >= WRITE_THRESHOLD);
     if (task.footprint.fallback) {
+      // Say what stands in: a pattern (a project, the projects its kind of work lands in), or,
+      // with history, the project's most changed files and the task's best guesses.
+      const patterns = task.footprint.writes.filter((entry) => entry.pattern).map((entry) => entry.path);
+      const assumed = patterns.length > 0 ? `it is assumed to write anywhere in ${patterns.join(' or ')}` : `the planner keeps it apart on the files history points to: ${concrete.map((entry) => entry.path).join(', ')}`;
       problems.push({
         code: 'EMPTY_FOOTPRINT',
         task: task.id,
-        message: `${task.file}: task \`${task.id}\` names no file the planner can trust, so it is assumed to write anywhere in ${task.footprint.writes.find((entry) => entry.pattern)?.path ?? 'its project'}`,
+        message: `${task.file}: task \`${task.id}\` names no file the planner can trust, so ${assumed}`,
         hint: 'add `touches: [...]` to its front matter, or name the files or symbols it changes in the prompt',
       });
     } else if (concrete.length > maxFootprint) {
