@@ -1,5 +1,5 @@
 import type { Task } from '../tasks';
-import { predictFootprint } from './predict-footprint';
+import { predictedPaths, predictFootprint } from './predict-footprint';
 
 const files = ['apps/api/src/routes/users.ts', 'apps/api/src/server.ts', 'libs/payments/src/payment-service.ts', 'README.md'];
 const projects = [{ name: 'api', root: 'apps/api' }, { name: 'payments', root: 'libs/payments' }];
@@ -335,6 +335,13 @@ describe('predictFootprint', () => {
     // a kind of work with too little history of its own, or none, still stands for the workspace
     expect(predict('chore: add Jane Doe as a collaborator').writes[0]!.path).toBe('**');
     expect(predict('add Jane Doe as a collaborator').writes[0]!.path).toBe('**');
+  });
+
+  it('an area of its project that the task names keeps it apart at the guard, and adds no path', () => {
+    const workspace = ['libs/signals/src/store.ts', 'libs/signals/events/src/dispatcher.ts', 'libs/signals/events/src/with-effects.ts', 'libs/signals/entities/src/entities.ts'];
+    const footprint = predictFootprint({ ...task('feat(signals): provide support for scoped events'), project: undefined }, { files: workspace, projects: [{ name: 'signals', root: 'libs/signals' }, ...projects] });
+    expect(footprint.writes.find((entry) => entry.path === 'libs/signals/events/**')).toMatchObject({ pattern: true, confidence: 0.3 });
+    expect(predictedPaths(footprint)).not.toContain('libs/signals/events/**');
   });
 
   it('a file named like a barrel that declares a name the task writes places the work', () => {

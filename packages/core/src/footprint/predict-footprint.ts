@@ -24,6 +24,7 @@ import { removedNameUsers, replacedNameUsers } from './evidence/removed-names';
 import { namedUsers } from './evidence/named-users';
 import { inferredProject } from './evidence/inferred-project';
 import { typeProjects } from './evidence/type-projects';
+import { namedAreas } from './evidence/named-areas';
 import { newFamilies } from './evidence/new-family';
 import { kindListings, LISTED_CREATION } from './evidence/kind-listings';
 import { ciConfig, isToolConfig, toolConfig } from './evidence/tool-config';
@@ -157,6 +158,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   if (!/\b(snapshots?|generated?|codegen|regenerate)\b/i.test(text)) combined.scale((path) => (isGeneratedOutput(path) ? GENERATED : 1), 'output a tool generates (a snapshot, generated code)');
   combined.add(listings);
   if (context.spellings) combined.add(kindListings(combined.created(LISTED_CREATION), files, context.spellings));
+  combined.add(namedAreas(roots, query, files));
 
   let writes = combined.entries().filter((entry) => entry.confidence >= REPORT_FLOOR);
   const fallback = !combined.placesTheWork(WRITE_THRESHOLD, existing);

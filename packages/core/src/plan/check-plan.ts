@@ -39,7 +39,7 @@ export function checkPlan(plan: Plan, options: PlanCheckOptions = {}): PlanProbl
     if (task.footprint.fallback) {
       // Say what stands in: a pattern (a project, the projects its kind of work lands in), or,
       // with history, the project's most changed files and the task's best guesses.
-      const patterns = task.footprint.writes.filter((entry) => entry.pattern).map((entry) => entry.path);
+      const patterns = task.footprint.writes.filter((entry) => entry.pattern && entry.confidence >= WRITE_THRESHOLD).map((entry) => entry.path);
       const assumed = patterns.length > 0 ? `it is assumed to write anywhere in ${patterns.join(' or ')}` : `the planner keeps it apart on the files history points to: ${concrete.map((entry) => entry.path).join(', ')}`;
       problems.push({
         code: 'EMPTY_FOOTPRINT',
