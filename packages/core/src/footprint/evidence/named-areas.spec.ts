@@ -24,6 +24,13 @@ describe('namedAreas', () => {
     expect(namedAreas(['projects/www'], ['fix', 'guide', 'links'], site)).toHaveLength(1);
   });
 
+  it('takes an area laid out twice, code and tests, but not two unrelated folders of one name', () => {
+    const plugin = ['libs/plugin/src/rules/a.ts', 'libs/plugin/src/rules/b.ts', 'libs/plugin/spec/rules/a.spec.ts', 'libs/plugin/src/utils/x.ts', 'libs/plugin/src/configs/all.ts', 'libs/plugin/README.md', 'libs/plugin/package.json'];
+    expect(namedAreas(['libs/plugin'], ['extend', 'check', 'state', 'rules'], plugin).map((area) => area.path)).toEqual(['libs/plugin/spec/rules/**', 'libs/plugin/src/rules/**']);
+    const unrelated = ['libs/plugin/src/rules/a.ts', 'libs/plugin/configs/rules/a.json', 'libs/plugin/src/utils/x.ts', 'libs/plugin/src/configs/all.ts', 'libs/plugin/README.md'];
+    expect(namedAreas(['libs/plugin'], ['rules'], unrelated)).toEqual([]);
+  });
+
   it('names nothing for a task with no project', () => {
     expect(namedAreas([], ['events'], files)).toEqual([]);
   });

@@ -121,6 +121,11 @@ function foldersNamed(scope: string, files: readonly string[]): string[] {
  * folder names none of them.
  */
 export function foldersTheTaskNames(roots: readonly string[], words: readonly string[], files: readonly string[]): string[] {
+  return [...foldersEachWordNames(roots, words, files).values()].filter((folders) => folders.size === 1).flatMap((folders) => [...folders]).sort();
+}
+
+/** Each word of the task with the folders of the first two levels of its projects that it names. */
+export function foldersEachWordNames(roots: readonly string[], words: readonly string[], files: readonly string[]): Map<string, Set<string>> {
   const wanted = new Set(words.map(singular));
   const found = new Map<string, Set<string>>();
   for (const root of roots) {
@@ -137,5 +142,5 @@ export function foldersTheTaskNames(roots: readonly string[], words: readonly st
       }
     }
   }
-  return [...found.values()].filter((folders) => folders.size === 1).flatMap((folders) => [...folders]).sort();
+  return found;
 }
