@@ -342,6 +342,11 @@ describe('predictFootprint', () => {
     const footprint = predictFootprint({ ...task('feat(signals): provide support for scoped events'), project: undefined }, { files: workspace, projects: [{ name: 'signals', root: 'libs/signals' }, ...projects] });
     expect(footprint.writes.find((entry) => entry.path === 'libs/signals/events/**')).toMatchObject({ pattern: true, confidence: 0.3 });
     expect(predictedPaths(footprint)).not.toContain('libs/signals/events/**');
+    // a task that says which files it writes is not given an area on top of them
+    const stated = predictFootprint({ ...task('feat(signals): provide support for scoped events', ['libs/signals/events/src/dispatcher.ts']), project: undefined }, { files: workspace, projects: [{ name: 'signals', root: 'libs/signals' }, ...projects] });
+    expect(stated.writes.some((entry) => entry.path === 'libs/signals/events/**')).toBe(false);
+    const written = predictFootprint({ ...task('feat(signals): scoped events in libs/signals/events/src/dispatcher.ts'), project: undefined }, { files: workspace, projects: [{ name: 'signals', root: 'libs/signals' }, ...projects] });
+    expect(written.writes.some((entry) => entry.path === 'libs/signals/events/**')).toBe(false);
   });
 
   it('a file named like a barrel that declares a name the task writes places the work', () => {

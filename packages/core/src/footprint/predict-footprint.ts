@@ -158,7 +158,8 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   if (!/\b(snapshots?|generated?|codegen|regenerate)\b/i.test(text)) combined.scale((path) => (isGeneratedOutput(path) ? GENERATED : 1), 'output a tool generates (a snapshot, generated code)');
   combined.add(listings);
   if (context.spellings) combined.add(kindListings(combined.created(LISTED_CREATION), files, context.spellings));
-  combined.add(namedAreas(roots, query, files));
+  // A task that declares its files or writes their paths has said where it works: no area is guessed for it.
+  if (task.touches.length === 0 && facts.paths.length === 0) combined.add(namedAreas(roots, query, files));
 
   let writes = combined.entries().filter((entry) => entry.confidence >= REPORT_FLOOR);
   const fallback = !combined.placesTheWork(WRITE_THRESHOLD, existing);
