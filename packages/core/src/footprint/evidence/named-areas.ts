@@ -23,12 +23,14 @@ const MOST_OF_PROJECT = 0.5;
  */
 export function namedAreas(roots: readonly string[], words: readonly string[], files: readonly string[]): Candidate[] {
   if (roots.length === 0) return [];
-  const inRoots = files.filter((file) => roots.some((root) => isInside(root, file)));
-  return [...foldersEachWordNames(roots, words, files).values()]
+  const named = [...foldersEachWordNames(roots, words, files).values()]
     .filter((folders) => folders.size === 1 || twins([...folders]))
     .flatMap((folders) => [...folders])
-    .sort()
     .filter((folder) => !LAYOUT.has(singular(folder.slice(folder.lastIndexOf('/') + 1).toLowerCase())))
+    .sort();
+  if (named.length === 0) return [];
+  const inRoots = files.filter((file) => roots.some((root) => isInside(root, file)));
+  return named
     .filter((folder) => inRoots.filter((file) => isInside(folder, file)).length <= MOST_OF_PROJECT * inRoots.length)
     .map((folder) => ({ path: `${folder}/**`, pattern: true, score: NAMED_AREA, reason: `its words name ${folder}/: it may write anywhere there` }));
 }
