@@ -18,7 +18,8 @@ describe('typeProjects', () => {
     const spread = ['a', 'b', 'c', 'd', 'e'].flatMap((name) => commits(2, 'chore: tidy', [`libs/${name}/x.ts`]));
     expect(typeProjects('chore', spread, rootOf)).toEqual([]);
     expect(typeProjects('docs', commits(5, 'docs: update the guide', ['apps/docs/guide.md']), rootOf)).toEqual([]);
-    const sweeps = [...commits(5, 'build: update Angular', ['libs/a/package.json', 'libs/b/package.json', 'libs/c/package.json']), ...commits(5, 'build: tweak', ['libs/a/x.ts'])];
+    // (not manifests: hotspots do not count at all, so they would not test the sweep)
+    const sweeps = [...commits(5, 'build: update Angular', ['libs/a/angular.ts', 'libs/b/angular.ts', 'libs/c/angular.ts']), ...commits(5, 'build: tweak', ['libs/a/x.ts'])];
     expect(typeProjects('build', sweeps, rootOf)).toEqual([]);
   });
 
