@@ -7,7 +7,7 @@ export * from './prompt/mentioned-paths';
 export type { CommitRecord } from './sources/history';
 export type { Declaration, DeclarationKind } from './sources/declarations';
 export * from './predict-footprints';
-export { projectNamedBy, projectsForScopes } from './evidence/scope';
+export { projectNamedBy, projectsForScopes, projectsNamedInProse } from './evidence/scope';
 export { isHotspot } from './evidence/hotspots';
 export type { FootprintAssist } from './assist/assist-footprints';
 export { createFootprintAssist, DEFAULT_ASSIST_MODEL } from './assist/create-footprint-assist';

@@ -305,6 +305,17 @@ describe('predictFootprint', () => {
     expect(nested.writes.map((entry) => entry.path)).toEqual(['src/driver/postgres/**']);
   });
 
+  it('a project its prose names by a name of several parts is its scope: "the component-store README"', () => {
+    const repo = ['modules/component-store/README.md', 'modules/component-store/src/component-store.ts', 'modules/store/README.md', 'modules/store/src/store.ts', 'modules/eslint-plugin/src/configs/component-store.ts', 'README.md'];
+    const stores = [{ name: 'component-store', root: 'modules/component-store' }, { name: 'store', root: 'modules/store' }, { name: 'eslint-plugin', root: 'modules/eslint-plugin' }];
+    const writes = (prompt: string, project?: string) => predictFootprint({ ...task(prompt), project }, { files: repo, projects: stores }).writes.filter((entry) => entry.confidence >= 0.4).map((entry) => entry.path);
+    expect(writes('fix typo in the component-store README')).toEqual(['modules/component-store/README.md']);
+    // the name no longer names the files called after it, in this project or another
+    expect(writes('fix typo in the component-store README')).not.toContain('modules/eslint-plugin/src/configs/component-store.ts');
+    // a task file in a project has said where it works: the prose names a file, as before
+    expect(writes('fix typo in the component-store README', 'store')).toContain('modules/component-store/src/component-store.ts');
+  });
+
   it('a task that names no project is about the one its names are used in: its users back it, its pattern is that project', () => {
     const workspace = ['packages/toolkit/src/thunks.ts', 'packages/toolkit/src/lifecycle.ts', 'packages/toolkit/src/slice.ts', 'packages/codegen/src/generate.ts', 'website/src/page.tsx'];
     const monorepo = [{ name: 'toolkit', root: 'packages/toolkit' }, { name: 'codegen', root: 'packages/codegen' }, { name: 'website', root: 'website' }];

@@ -29,7 +29,7 @@ import { newFamilies } from './evidence/new-family';
 import { kindListings, LISTED_CREATION } from './evidence/kind-listings';
 import { ciConfig, isToolConfig, toolConfig } from './evidence/tool-config';
 import { incomingRunnerConfig, outgoingRunnerUsers } from './evidence/test-runner-switch';
-import { foldersTheTaskNames, projectNamedBy, readScopes } from './evidence/scope';
+import { foldersTheTaskNames, projectNamedBy, projectsNamedInProse, readScopes } from './evidence/scope';
 import { publicApi } from './evidence/public-api';
 import type { Footprint, FootprintEntry } from './footprint';
 import { kebabCase, readPrompt, words, type PromptFacts } from './prompt/read-prompt';
@@ -81,7 +81,7 @@ const GENERATED = 0.4;
  */
 export function predictFootprint(task: Task, context: FootprintContext): Footprint {
   const text = `${task.title}\n${task.prompt}`;
-  const facts = readPrompt(text);
+  const facts = withProjectsNamedInProse(readPrompt(text), text, task, context.projects);
   const { files, existing, index } = filesOf(context.files);
   const projectRootOf = (file: string) => owningProject(context.projects, file)?.root;
   const { taskProjectRoot, scopeRoots, roots, thingScopes } = focusOf(task, facts, context.projects, files);
@@ -247,6 +247,20 @@ function standIns(roots: readonly string[], words: readonly string[], files: rea
 /** The projects a task is about: the one its title's opening word names or those its conventional-commit scope names, else the one that owns its task file. */
 export function taskFocus(task: Task, context: Pick<FootprintContext, 'files' | 'projects'>): string[] {
   return focusOf(task, readPrompt(`${task.title}\n${task.prompt}`), context.projects, filesOf(context.files).files).roots;
+}
+
+/**
+ * A task with no scope, no project of its own and no project opening its title may still name one
+ * in its prose ("fix typo in the component-store README"): that name is read as its scope would be,
+ * and no longer as a file's name.
+ */
+function withProjectsNamedInProse(facts: PromptFacts, text: string, task: Task, projects: readonly Project[]): PromptFacts {
+  if (facts.scopes.length > 0 || facts.subject !== undefined || task.project !== undefined || projects.length < 2) return facts;
+  const named = projectsNamedInProse(text, projects);
+  if (named.length === 0) return facts;
+  const parts = new Set(named.flatMap((name) => words(name)));
+  const spellings = new Set(named.flatMap((name) => [name, name.slice(name.lastIndexOf('/') + 1)]));
+  return { ...facts, scopes: named, identifiers: facts.identifiers.filter((identifier) => !spellings.has(identifier.toLowerCase())), words: facts.words.filter((word) => !parts.has(word)) };
 }
 
 function focusOf(task: Task, facts: Pick<PromptFacts, 'scopes' | 'subject'>, projects: readonly Project[], files: readonly string[]) {

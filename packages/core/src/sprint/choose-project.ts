@@ -1,6 +1,6 @@
 // Deep import: the scope rule is internal to footprint/ (not in its index); sharing it keeps
 // "which project does `fix(payments)` name" one rule for the predictor and for placement.
-import { projectNamedBy, projectsForScopes } from '../footprint';
+import { projectNamedBy, projectsForScopes, projectsNamedInProse } from '../footprint';
 import { readPrompt, WRITE_THRESHOLD, type Footprint } from '../footprint';
 import { owningProject, type Project } from '../workspace';
 
@@ -13,7 +13,7 @@ export interface ProjectChoice {
 /**
  * Where a new task belongs: the project that owns most of its predicted writes (confidence summed
  * over entries at or above the planner's threshold), else the project its conventional-commit
- * scope (or the word opening its title, `Payments: ...`) names, else (when nothing reached that
+ * scope (or the word opening its title, `Payments: ...`, or a name of several parts anywhere in it) names, else (when nothing reached that
  * threshold) the project of its best guesses, else the project its names and evidence point to (its
  * fallback pattern), else the caller's default, else the root project. Undefined when none applies.
  */
@@ -70,7 +70,11 @@ function byScope(title: string, workspace: { files: readonly string[]; projects:
     const project = root === undefined ? undefined : owningProject(workspace.projects, root);
     if (project) return { project, reason: `the scope "${scope}" names it` };
   }
-  return undefined;
+  if (facts.scopes.length > 0 || facts.subject !== undefined) return undefined;
+  // "fix typo in the component-store README": a name of several parts names its project anywhere in the title.
+  const [spelled] = projectsNamedInProse(title, workspace.projects);
+  const prose = spelled === undefined ? undefined : owningProject(workspace.projects, projectsForScopes([spelled], workspace.projects, workspace.files)[0] ?? '');
+  return prose && prose.root !== '' ? { project: prose, reason: `the title names it ("${spelled}")` } : undefined;
 }
 
 /** A task that names no project but whose names and evidence point to one falls back to that project's pattern (`packages/toolkit/**`). */

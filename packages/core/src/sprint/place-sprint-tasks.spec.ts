@@ -77,6 +77,12 @@ describe('placeSprintTasks', () => {
     ]);
   });
 
+  it('an item whose title names a project by a name of several parts goes there, wherever the name is', () => {
+    const gateway = { ...context, projects: [...projects, { name: '@acme/payment-gateway', root: 'libs/gateway' }], files: [...files, 'libs/gateway/src/index.ts'] };
+    const placed = placeSprintTasks(parseSprintList('sprint.md', '- [ ] Speed up retries in payment-gateway\n'), gateway, { sprintFile: 'sprint.md', defaultProject: 'web' }).tasks;
+    expect(placed.map((entry) => [entry.project, entry.reason])).toEqual([['@acme/payment-gateway', 'the title names it ("payment-gateway")']]);
+  });
+
   it('names every item it cannot place, and the fix', () => {
     const items = parseSprintList('sprint.md', '- [ ] Write a haiku\n- [ ] Unit tests for processPayment\n- [ ] Update `README.md`\n');
     const error = errorOf(() => placeSprintTasks(items, context, { sprintFile: 'sprint.md' }));

@@ -1,4 +1,4 @@
-import { projectNamedBy, projectsForScopes, thingNamed } from './scope';
+import { projectNamedBy, projectsForScopes, projectsNamedInProse, thingNamed } from './scope';
 
 describe('projectsForScopes', () => {
   const projects = [
@@ -54,5 +54,36 @@ describe('projectNamedBy', () => {
   it('names none for a word two projects share, or none has: it never falls back to a folder', () => {
     expect(projectNamedBy('query', projects)).toBeUndefined();
     expect(projectNamedBy('note', projects)).toBeUndefined();
+  });
+});
+
+describe('projectsNamedInProse', () => {
+  const projects = [
+    { name: 'component-store', root: 'modules/component-store' },
+    { name: 'store', root: 'modules/store' },
+    { name: '@pinia/nuxt', root: 'packages/nuxt' },
+    { name: '@rtk-query/graphql-request-base-query', root: 'packages/rtk-query-graphql-request-base-query' },
+    { name: 'eslint-plugin', root: 'packages/eslint-plugin' },
+    { name: 'eslint-plugin-template', root: 'packages/eslint-plugin-template' },
+    { name: 'root', root: '' },
+  ];
+
+  it('names a project by a name of several parts, written anywhere in the text', () => {
+    expect(projectsNamedInProse('fix typo in the component-store README', projects)).toEqual(['component-store']);
+    expect(projectsNamedInProse('Add storeToRefs to the auto imports in @pinia/nuxt', projects)).toEqual(['@pinia/nuxt']);
+    expect(projectsNamedInProse('graphql error customization in graphql-request-base-query', projects)).toEqual(['graphql-request-base-query']);
+    expect(projectsNamedInProse('move the rule from eslint-plugin to eslint-plugin-template', projects)).toEqual(['eslint-plugin', 'eslint-plugin-template']);
+  });
+
+  it('names none by a one-word name, which prose uses for other things, or inside a longer name', () => {
+    expect(projectsNamedInProse('the store should keep its state', projects)).toEqual([]);
+    expect(projectsNamedInProse('pinia nuxt module', projects)).toEqual([]);
+    expect(projectsNamedInProse('rename component-store-utils', projects)).toEqual([]);
+  });
+
+  it('a list of more than three packages names none of them', () => {
+    const many = ['a-one', 'b-two', 'c-three', 'd-four'].map((name) => ({ name, root: `packages/${name}` }));
+    expect(projectsNamedInProse('bump rxjs in a-one, b-two, c-three and d-four', many)).toEqual([]);
+    expect(projectsNamedInProse('bump rxjs in a-one, b-two and c-three', many)).toEqual(['a-one', 'b-two', 'c-three']);
   });
 });

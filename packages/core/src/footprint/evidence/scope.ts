@@ -78,6 +78,48 @@ export function projectNamedBy(word: string, projects: readonly Project[]): stri
   return containing.length === 1 ? containing[0]!.root : undefined;
 }
 
+/** More named projects than this is a list of packages ("bump rxjs in ..."), not where the task works. */
+const MAX_PROSE_PROJECTS = 3;
+
+/**
+ * The projects a task's prose names by a name no sentence uses for anything else: a name of several
+ * parts (`component-store`, `@pinia/nuxt`, `graphql-request-base-query`), as written anywhere in
+ * the text ("fix typo in the component-store README"). A one-word name (`store`, `core`) is as often
+ * a plain word, so only a title's opening (`Store: ...`) or a scope names such a project. Returns the
+ * names as written, to be read as scopes are; a spelling that several projects share names none.
+ */
+export function projectsNamedInProse(text: string, projects: readonly Project[]): string[] {
+  const lower = text.toLowerCase();
+  const owners = new Map<string, Set<string>>();
+  for (const project of projects) {
+    if (project.root === '') continue;
+    const name = project.name.toLowerCase();
+    const last = name.slice(name.lastIndexOf('/') + 1);
+    for (const spelling of new Set([name, last, folderOf(project)])) {
+      if (!/^@?[a-z0-9]+(?:[-/][a-z0-9]+)+$/.test(spelling)) continue;
+      owners.set(spelling, (owners.get(spelling) ?? new Set()).add(project.root));
+    }
+  }
+  const named = new Map<string, string>();
+  for (const [spelling, roots] of owners) {
+    if (roots.size !== 1 || !writtenAsAWhole(lower, spelling)) continue;
+    const root = [...roots][0]!;
+    // `@org/store-devtools` also spells `store-devtools`: one project, named once, by its longest spelling.
+    if ((named.get(root)?.length ?? 0) < spelling.length) named.set(root, spelling);
+  }
+  return named.size <= MAX_PROSE_PROJECTS ? [...named.values()].sort() : [];
+}
+
+/** `component-store` in "the component-store README" or "@ngrx/component-store", not in "component-store-x". */
+function writtenAsAWhole(text: string, spelling: string): boolean {
+  for (let at = text.indexOf(spelling); at !== -1; at = text.indexOf(spelling, at + 1)) {
+    const before = text[at - 1] ?? ' ';
+    const after = text[at + spelling.length] ?? ' ';
+    if (!/[a-z0-9_-]/.test(before) && !/[a-z0-9_-]/.test(after)) return true;
+  }
+  return false;
+}
+
 /** A word names a project when it is the project's name, the last part of a scoped name (`@org/store`), or its folder. */
 function isNamed(project: Project, word: string): boolean {
   const name = project.name.toLowerCase();
