@@ -205,6 +205,15 @@ describe('a task that updates a package', () => {
     ]);
     expect(context.notes).toContain('packages/broken/package.json: not valid JSON, its dependencies not read');
   });
+
+  it('a task that removes a package writes the manifests that list it', async () => {
+    const files = await listWorkspaceFiles(repo.root);
+    const workspace = await detectWorkspace(repo.root, files);
+    const prompt = 'refactor(site): move the forms to signals and remove Chakra UI';
+    const context = await loadFootprintContext(repo.root, files, workspace.projects, [prompt]);
+    const footprint = predictFootprint({ id: 't', title: prompt, prompt, touches: [], dependsOn: [], agent: {}, file: 't.md' }, context);
+    expect(footprint.writes.filter((entry) => entry.reasons.includes('lists the package the task removes (chakraui)')).map((entry) => entry.path)).toEqual(['packages/site/package.json']);
+  });
 });
 
 describe('a task that adds one more of a kind', () => {

@@ -23,7 +23,7 @@ export async function loadFootprintContext(
   // Removed and replaced names take their users along, and a move between test runners the tests
   // that call the old one: their users come from the declarations' walk.
   const lookups = [...facts.flatMap((fact) => [...fact.removes, ...fact.replaces]), ...(facts.some((fact) => fact.runnerSwitch) ? TEST_RUNNERS : [])];
-  const bumped = [...new Set(facts.flatMap((fact) => fact.bumps))];
+  const bumped = [...new Set(facts.flatMap((fact) => [...fact.bumps, ...fact.drops]))];
   const [history, declarations, routeFiles, manifests] = await Promise.all([
     readHistory(root),
     findDeclarations(root, identifiers, prompts.length, proseNames, lookups),

@@ -195,6 +195,11 @@ describe('predictFootprint', () => {
       expect(paths('test: switch the workspace from Jest to Vitest')).toEqual(['jest.config.ts']);
     });
 
+    it('a project\'s move that removes the tool from the workspace writes the root\'s configs too', () => {
+      expect(paths('refactor(store): migrate unit tests to Vitest and remove Jest')).toContain('jest.config.ts');
+      expect(paths('refactor(store): migrate unit tests from Jest to Vitest')).not.toContain('jest.config.ts');
+    });
+
     it('a new migration is registered in the project\'s migrations manifest', () => {
       expect(paths('feat(store): add migration for the renamed selector helpers')).toContain('libs/store/migrations/migration.json');
       expect(paths('fix(store): correct the selector helpers')).not.toContain('libs/store/migrations/migration.json');
@@ -346,6 +351,12 @@ describe('predictFootprint', () => {
     // a kind of work with too little history of its own, or none, still stands for the workspace
     expect(predict('chore: add Jane Doe as a collaborator').writes[0]!.path).toBe('**');
     expect(predict('add Jane Doe as a collaborator').writes[0]!.path).toBe('**');
+    // untyped work lands where untyped commits did, and the reason says so in words
+    const untyped = Array.from({ length: 9 }, (_, i) => ({ subject: `Update the guide, part ${i}`, files: ['apps/docs/guide.md'] }));
+    expect(predictFootprint({ ...task('add Jane Doe as a collaborator'), project: undefined }, { files: workspace, projects: monorepo, history: untyped }).writes[0]).toMatchObject({
+      path: 'apps/docs/**',
+      reasons: ['nothing more specific: any file of apps/docs, where recent commits with no conventional type landed'],
+    });
   });
 
   it('an area of its project that the task names keeps it apart at the guard, and adds no path', () => {
@@ -358,6 +369,18 @@ describe('predictFootprint', () => {
     expect(stated.writes.some((entry) => entry.path === 'libs/signals/events/**')).toBe(false);
     const written = predictFootprint({ ...task('feat(signals): scoped events in libs/signals/events/src/dispatcher.ts'), project: undefined }, { files: workspace, projects: [{ name: 'signals', root: 'libs/signals' }, ...projects] });
     expect(written.writes.some((entry) => entry.path === 'libs/signals/events/**')).toBe(false);
+  });
+
+  it('a task about a project\'s tests that names none is kept apart from any task writing one, and adds no path', () => {
+    const repo = ['modules/lint/src/rules/no-any.ts', 'modules/lint/spec/rules/no-any.spec.ts', 'modules/lint/spec/rules/no-eval.spec.ts', 'modules/lint/test-setup.ts', 'modules/core/src/index.ts'];
+    const lint = [{ name: 'lint', root: 'modules/lint' }, { name: 'core', root: 'modules/core' }];
+    const footprint = (prompt: string) => predictFootprint({ ...task(prompt), project: undefined }, { files: repo, projects: lint });
+    const typo = footprint('chore(lint): fix typo in test');
+    expect(typo.writes.filter((entry) => entry.pattern && entry.confidence >= 0.3).map((entry) => entry.path)).toEqual(['modules/lint/spec/**']);
+    expect(predictedPaths(typo)).not.toContain('modules/lint/spec/rules/no-any.spec.ts');
+    // a task that names its test has said which one
+    expect(footprint('test(lint): fix the no-any test').writes.filter((entry) => entry.pattern).map((entry) => entry.path)).toEqual([]);
+    expect(footprint('fix(lint): no-any misses casts').writes.filter((entry) => entry.pattern).map((entry) => entry.path)).toEqual([]);
   });
 
   it('a file named like a barrel that declares a name the task writes places the work', () => {

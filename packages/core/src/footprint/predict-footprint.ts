@@ -25,9 +25,10 @@ import { namedUsers } from './evidence/named-users';
 import { inferredProject } from './evidence/inferred-project';
 import { typeProjects } from './evidence/type-projects';
 import { namedAreas } from './evidence/named-areas';
+import { testArea } from './evidence/test-area';
 import { newFamilies } from './evidence/new-family';
 import { kindListings, LISTED_CREATION } from './evidence/kind-listings';
-import { ciConfig, isToolConfig, toolConfig } from './evidence/tool-config';
+import { ciConfig, isToolConfig, removedToolConfigs, toolConfig } from './evidence/tool-config';
 import { incomingRunnerConfig, outgoingRunnerUsers } from './evidence/test-runner-switch';
 import { foldersTheTaskNames, projectNamedBy, projectsNamedInProse, readScopes } from './evidence/scope';
 import { publicApi } from './evidence/public-api';
@@ -81,7 +82,10 @@ const GENERATED = 0.4;
  */
 export function predictFootprint(task: Task, context: FootprintContext): Footprint {
   const text = `${task.title}\n${task.prompt}`;
-  const facts = withProjectsNamedInProse(readPrompt(text), text, task, context.projects);
+  const written = readPrompt(text);
+  const facts = withProjectsNamedInProse(written, text, task, context.projects);
+  // A scope says the work is the project's; a name in a sentence only says where it starts.
+  const stated = facts === written;
   const { files, existing, index } = filesOf(context.files);
   const projectRootOf = (file: string) => owningProject(context.projects, file)?.root;
   const { taskProjectRoot, scopeRoots, roots, thingScopes } = focusOf(task, facts, context.projects, files);
@@ -117,7 +121,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   combined.add(replacedNameUsers(facts.replaces, context.usages ?? new Map(), roots));
   if (roots.length > 0) combined.add(namedUsers(facts.identifiers, context.usages ?? new Map(), roots, aboutTests));
   combined.add(routeHandlers(routesIn(text), context.routeFiles ?? new Map()));
-  combined.add(dependencyBumps(facts.bumps, context.dependents ?? new Map()));
+  combined.add(dependencyBumps(facts.bumps, context.dependents ?? new Map(), facts.drops));
   const declaringFiles = [...facts.identifiers, ...facts.capitalized].flatMap((name) => (context.declarations?.get(name) ?? []).filter((entry) => entry.exported).map((entry) => entry.file));
   combined.add(publicApi(text, roots, existing, declaringFiles));
   // Seeds for co-change come from direct evidence only: history feeding on history runs away.
@@ -146,7 +150,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   // A task done many times before changes what it changed each time; a word of it in another path is chance.
   const routine = routineFiles(query, scopeHistory);
   if (routine) combined.scale((path) => (routine.files.has(path) ? 1 : ROUTINE_OUTSIDER), `a routine task: none of the ${routine.commits} past commits worded like it changed this file`);
-  if (scopeRoots.length > 0) {
+  if (scopeRoots.length > 0 && stated) {
     combined.scale((path) => (scopeRoots.some((root) => isInside(root, path)) ? 1 : OUTSIDE_SCOPE), 'outside the scope\'s project');
   }
   if (facts.type === 'test') combined.scale((path) => (isTestFile(path) ? 1 : 0.8), 'not a test file, in a test task');
@@ -157,9 +161,13 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   // A snapshot or generated module changes when its tool's output does, which a task rarely sets out to change.
   if (!/\b(snapshots?|generated?|codegen|regenerate)\b/i.test(text)) combined.scale((path) => (isGeneratedOutput(path) ? GENERATED : 1), 'output a tool generates (a snapshot, generated code)');
   combined.add(listings);
+  combined.add(removedToolConfigs(text, facts.words, roots, files));
   if (context.spellings) combined.add(kindListings(combined.created(LISTED_CREATION), files, context.spellings));
   // A task that declares its files or writes their paths has said where it works: no area is guessed for it.
-  if (task.touches.length === 0 && facts.paths.length === 0) combined.add(namedAreas(roots, query, files));
+  if (task.touches.length === 0 && facts.paths.length === 0) {
+    combined.add(namedAreas(roots, query, files));
+    if (aboutTests && ![...combined.above(WRITE_THRESHOLD).keys()].some(isTestFile)) combined.add(testArea(roots, files));
+  }
 
   let writes = combined.entries().filter((entry) => entry.confidence >= REPORT_FLOOR);
   const fallback = !combined.placesTheWork(WRITE_THRESHOLD, existing);
@@ -210,7 +218,7 @@ function strongest(candidates: readonly Candidate[]): Map<string, number> {
 
 function fallbackReason(root: string, why: 'scope' | 'task' | 'inferred' | 'type' | 'none', project: string | undefined, type: string | undefined): string {
   if (why === 'scope') return `nothing more specific: any file of ${root}, which the scope names`;
-  if (why === 'type') return `nothing more specific: any file of ${root}, where recent \`${type}:\` commits landed`;
+  if (why === 'type') return `nothing more specific: any file of ${root}, where recent ${type === undefined ? 'commits with no conventional type' : `\`${type}:\` commits`} landed`;
   if (why === 'task' && project) return `nothing more specific: any file of project ${project}`;
   if (why === 'inferred') return `nothing more specific: any file of ${root}, where the task's names and evidence point`;
   return 'nothing more specific: any file of the workspace';
@@ -252,15 +260,25 @@ export function taskFocus(task: Task, context: Pick<FootprintContext, 'files' | 
 /**
  * A task with no scope, no project of its own and no project opening its title may still name one
  * in its prose ("fix typo in the component-store README"): that name is read as its scope would be,
- * and no longer as a file's name.
+ * and no longer as a file's name. Unlike a scope it does not scale down the files outside the
+ * project: "migrate standalone-app from Jest to Vitest and remove Jest" also edits the root's
+ * configs, and on ngrx's pairs scaling them lost a real conflict.
  */
 function withProjectsNamedInProse(facts: PromptFacts, text: string, task: Task, projects: readonly Project[]): PromptFacts {
   if (facts.scopes.length > 0 || facts.subject !== undefined || task.project !== undefined || projects.length < 2) return facts;
   const named = projectsNamedInProse(text, projects);
   if (named.length === 0) return facts;
-  const parts = new Set(named.flatMap((name) => words(name)));
+  // The name's words leave the task's words once for each time it is written, as a scope's would:
+  // "bump graphql-request in graphql-request-base-query" keeps `graphql` and `request` once, for the package it bumps.
+  const left = [...facts.words];
+  const lower = text.toLowerCase();
+  for (const name of named) {
+    for (let times = lower.split(name).length - 1; times > 0; times--) {
+      for (const part of words(name)) if (left.includes(part)) left.splice(left.indexOf(part), 1);
+    }
+  }
   const spellings = new Set(named.flatMap((name) => [name, name.slice(name.lastIndexOf('/') + 1)]));
-  return { ...facts, scopes: named, identifiers: facts.identifiers.filter((identifier) => !spellings.has(identifier.toLowerCase())), words: facts.words.filter((word) => !parts.has(word)) };
+  return { ...facts, scopes: named, identifiers: facts.identifiers.filter((identifier) => !spellings.has(identifier.toLowerCase())), words: left };
 }
 
 function focusOf(task: Task, facts: Pick<PromptFacts, 'scopes' | 'subject'>, projects: readonly Project[], files: readonly string[]) {

@@ -72,11 +72,14 @@ describe('projectsNamedInProse', () => {
     expect(projectsNamedInProse('fix typo in the component-store README', projects)).toEqual(['component-store']);
     expect(projectsNamedInProse('Add storeToRefs to the auto imports in @pinia/nuxt', projects)).toEqual(['@pinia/nuxt']);
     expect(projectsNamedInProse('graphql error customization in graphql-request-base-query', projects)).toEqual(['graphql-request-base-query']);
+    expect(projectsNamedInProse('Add prepareHeader to graphqlrequestbasequery', projects)).toEqual(['graphql-request-base-query']);
     expect(projectsNamedInProse('move the rule from eslint-plugin to eslint-plugin-template', projects)).toEqual(['eslint-plugin', 'eslint-plugin-template']);
   });
 
   it('names none by a one-word name, which prose uses for other things, or inside a longer name', () => {
     expect(projectsNamedInProse('the store should keep its state', projects)).toEqual([]);
+    expect(projectsNamedInProse("fix the store package's typing", projects)).toEqual(['store']);
+    expect(projectsNamedInProse('move the helper to the nuxt library', projects)).toEqual(['nuxt']);
     expect(projectsNamedInProse('pinia nuxt module', projects)).toEqual([]);
     expect(projectsNamedInProse('rename component-store-utils', projects)).toEqual([]);
   });

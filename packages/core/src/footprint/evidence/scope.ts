@@ -85,8 +85,9 @@ const MAX_PROSE_PROJECTS = 3;
  * The projects a task's prose names by a name no sentence uses for anything else: a name of several
  * parts (`component-store`, `@pinia/nuxt`, `graphql-request-base-query`), as written anywhere in
  * the text ("fix typo in the component-store README"). A one-word name (`store`, `core`) is as often
- * a plain word, so only a title's opening (`Store: ...`) or a scope names such a project. Returns the
- * names as written, to be read as scopes are; a spelling that several projects share names none.
+ * a plain word, so it names its project only where the sentence calls it one ("the data package's
+ * typing"), besides a title's opening (`Store: ...`) or a scope. Returns the names as written, to be
+ * read as scopes are; a spelling that several projects share names none.
  */
 export function projectsNamedInProse(text: string, projects: readonly Project[]): string[] {
   const lower = text.toLowerCase();
@@ -96,18 +97,27 @@ export function projectsNamedInProse(text: string, projects: readonly Project[])
     const name = project.name.toLowerCase();
     const last = name.slice(name.lastIndexOf('/') + 1);
     for (const spelling of new Set([name, last, folderOf(project)])) {
-      if (!/^@?[a-z0-9]+(?:[-/][a-z0-9]+)+$/.test(spelling)) continue;
+      if (!/^@?[a-z0-9]+(?:[-/][a-z0-9]+)*$/.test(spelling)) continue;
       owners.set(spelling, (owners.get(spelling) ?? new Set()).add(project.root));
     }
   }
   const named = new Map<string, string>();
   for (const [spelling, roots] of owners) {
-    if (roots.size !== 1 || !writtenAsAWhole(lower, spelling)) continue;
+    const severalParts = /[-/]/.test(spelling);
+    // `graphqlrequestbasequery` for `graphql-request-base-query`: a name of several parts run together is still that name.
+    const runTogether = /^[a-z0-9]+(-[a-z0-9]+)+$/.test(spelling) && writtenAsAWhole(lower, spelling.replace(/-/g, ''));
+    const written = severalParts ? writtenAsAWhole(lower, spelling) || runTogether : calledAPackage(lower, spelling);
+    if (roots.size !== 1 || !written) continue;
     const root = [...roots][0]!;
     // `@org/store-devtools` also spells `store-devtools`: one project, named once, by its longest spelling.
     if ((named.get(root)?.length ?? 0) < spelling.length) named.set(root, spelling);
   }
   return named.size <= MAX_PROSE_PROJECTS ? [...named.values()].sort() : [];
+}
+
+/** "the data package", "the payments library's tests": a one-word name the sentence says is a package. */
+function calledAPackage(text: string, spelling: string): boolean {
+  return new RegExp(`(^|[^a-z0-9_@/-])${spelling}(?:'s)? (?:package|library|project)s?\\b`).test(text);
 }
 
 /** `component-store` in "the component-store README" or "@ngrx/component-store", not in "component-store-x". */

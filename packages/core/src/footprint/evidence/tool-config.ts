@@ -62,6 +62,22 @@ export function toolConfig(prompt: string, words: readonly string[], roots: read
   return out;
 }
 
+/**
+ * "migrate standalone-app to Vitest and remove Jest": the workspace drops the tool, so its configs
+ * at the workspace root go too, whatever project the task is about. The caller adds these after
+ * the scope has scaled its evidence: the scope says where the move is, the removal says the root.
+ */
+export function removedToolConfigs(prompt: string, words: readonly string[], roots: readonly string[], files: readonly string[]): Candidate[] {
+  if (roots.length === 0 || roots.includes('')) return [];
+  const removed = [...new Set(words)].filter((tool) => TOOL_FILES[tool] !== undefined && new RegExp(`\\b(remov|drop|delet)\\w*\\s+(the\\s+)?${tool}\\b`, 'i').test(prompt));
+  return files
+    .filter((file) => !file.includes('/'))
+    .flatMap((file) => {
+      const tool = removed.find((name) => TOOL_FILES[name]!.test(file));
+      return tool ? [{ path: file, score: 0.5, reason: `${tool} configuration of the workspace, in a task that removes ${tool}` }] : [];
+    });
+}
+
 const CI_CONFIG = /^(\.github\/workflows\/[^/]+\.ya?ml|\.circleci\/config\.ya?ml|\.gitlab-ci\.ya?ml|azure-pipelines\.ya?ml|\.travis\.ya?ml|Jenkinsfile|bitbucket-pipelines\.yml)$/;
 const CI_SUPPORT = 0.2;
 

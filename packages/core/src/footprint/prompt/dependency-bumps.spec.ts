@@ -1,4 +1,4 @@
-import { bumpedPackages, spellsPackage } from './dependency-bumps';
+import { bumpedPackages, droppedPackages, spellsPackage } from './dependency-bumps';
 
 describe('bumpedPackages', () => {
   it('reads the package a task updates, however the title words it', () => {
@@ -15,6 +15,21 @@ describe('bumpedPackages', () => {
     expect(bumpedPackages('update the fetch adapter to remove old code')).toEqual([]);
     expect(bumpedPackages('fix: update deprecation notices for selectors')).toEqual([]);
     expect(bumpedPackages('chore: bump dependencies')).toEqual([]);
+  });
+});
+
+describe('droppedPackages', () => {
+  it('reads the package a task removes, where the sentence ends on it or calls it a dependency', () => {
+    expect(droppedPackages('test: migrate standalone-app from Jest to Vitest and remove Jest')).toEqual(['jest']);
+    expect(droppedPackages('test: migrate Jasmine tests to Vitest and remove Jasmine deps')).toEqual(['jasmine']);
+    expect(droppedPackages('build(gulp): remove gulpclass dependency and modernize build pipeline')).toEqual(['gulpclass']);
+    expect(droppedPackages('test: remove axios')).toEqual(['axios']);
+  });
+
+  it('reads nothing from prose that removes something else', () => {
+    expect(droppedPackages('docs(signals): remove redundant standalone flag')).toEqual([]);
+    expect(droppedPackages('chore: remove unused dependencies')).toEqual([]);
+    expect(droppedPackages('feat(effects): remove concatLatestFrom operator')).toEqual([]);
   });
 });
 

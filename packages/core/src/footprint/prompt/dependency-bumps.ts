@@ -11,8 +11,15 @@ const BUMPS = [
   // "bump graphql-request, add AbortSignal support"
   new RegExp(String.raw`\bbump(?:s|ed)?\s+(?:the\s+)?(@?[a-z][\w./-]*)`, 'gi'),
 ];
+/**
+ * "remove Jest", "remove Jasmine deps", "remove Chakra UI", "remove gulpclass dependency and ...": a name the sentence
+ * ends on, or calls a dependency. "remove redundant standalone flag" goes on past its first word, so
+ * it names no package.
+ */
+// Case matters for the second word only (`Chakra UI`, not `Jasmine deps`), so the verbs spell both cases.
+const DROPS = new RegExp(String.raw`\b(?:[Rr]emov|[Dd]rop|[Uu]ninstall)(?:e|es|ed|ing|s|ped|ping)?\s+(?:the\s+)?(@?[A-Za-z][\w./-]*(?:\s[A-Z][\w.-]*)?)(?:\s+(?:deps?|dependency|dependencies|package)\b|\s*$|\s+and\b|\s*[,;.(])`, 'gm');
 /** Words the patterns catch that name no package. */
-const NOT_A_NAME = new Set(['the', 'all', 'deps', 'dependencies', 'dependency', 'version', 'versions', 'packages', 'package', 'it', 'them']);
+const NOT_A_NAME = new Set(['the', 'all', 'deps', 'dependencies', 'dependency', 'version', 'versions', 'packages', 'package', 'it', 'them', 'unused', 'old', 'obsolete', 'deprecated']);
 
 /**
  * The packages a task updates: "Update Immer to v11" -> `immer`, "Chakra UI Updated from v1.0.0"
@@ -28,6 +35,18 @@ export function bumpedPackages(text: string): string[] {
       const normal = normalise(name);
       if (normal.length >= 3) found.add(normal);
     }
+  }
+  return [...found];
+}
+
+/** The packages a task removes from the workspace: "remove Jest" -> `jest`; normalised as `bumpedPackages`'s are. */
+export function droppedPackages(text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(DROPS)) {
+    const name = match[1]!.replace(/[.,;:]+$/, '');
+    if (NOT_A_NAME.has(name.toLowerCase())) continue;
+    const normal = normalise(name);
+    if (normal.length >= 3) found.add(normal);
   }
   return [...found];
 }

@@ -12,6 +12,8 @@ describe('readPrompt', () => {
     expect(readPrompt('dx(runtime-core): warn on overrides').subject).toBeUndefined();
     expect(readPrompt('t3\nCodegen: better handling of duplicate param names').subject).toBe('codegen');
     expect(readPrompt('Make login faster\nWhy it matters\n\nContext: the login page').subject).toBeUndefined();
+    // a title repeated as the body's heading counts once
+    expect(readPrompt('Task\n# Task\n\nCodegen: better handling of duplicate param names').subject).toBe('codegen');
     expect(readPrompt('tests: fix migration tests on Windows').type).toBe('test');
     expect(readPrompt('doc: typo').type).toBe('docs');
     expect(readPrompt('# Task\nperf(router): faster matching').type).toBe('perf');

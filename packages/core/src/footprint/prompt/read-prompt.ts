@@ -1,5 +1,5 @@
 import { mentionedPaths } from './mentioned-paths';
-import { bumpedPackages } from './dependency-bumps';
+import { bumpedPackages, droppedPackages } from './dependency-bumps';
 
 /** What a task's text says, in the terms the evidence uses. */
 export interface PromptFacts {
@@ -37,6 +37,8 @@ export interface PromptFacts {
   runnerSwitch?: string;
   /** Packages the task updates ("Update Immer to v11"), normalised: see `bumpedPackages`. */
   bumps: string[];
+  /** Packages the task removes ("remove Jest", "remove Jasmine deps"), normalised the same way. */
+  drops: string[];
   /**
    * Runs of two or three plain words, kebab-cased, the last one singular: "init command" ->
    * `init-command`, "Update/SoftDelete query builders" -> `update-query-builder`, `soft-delete-query-builder`.
@@ -128,7 +130,9 @@ export function readPrompt(text: string): PromptFacts {
   const conventional = conventionalLine === undefined ? null : CONVENTIONAL.exec(conventionalLine);
   // Only a title's opening counts, the task's or, in a bare Markdown task file, its first line's;
   // a line further down such as `Context: ...` is prose.
-  const title = lines.filter((line) => line.trim() !== '').slice(0, 2).find((line) => SUBJECT_PREFIX.test(line)) ?? '';
+  // A title the body repeats as its heading (`title: Task` over `# Task`) is one line, not two.
+  const openingLines = lines.filter((line, at) => line.trim() !== '' && lines.findIndex((other) => other.trim() === line.trim()) === at).slice(0, 2);
+  const title = openingLines.find((line) => SUBJECT_PREFIX.test(line)) ?? '';
   const opening = SUBJECT_PREFIX.exec(title)?.[1]?.toLowerCase();
   const subject = opening !== undefined && !COMMIT_TYPES.has(opening) ? opening : undefined;
   const written = subject !== undefined && conventionalLine === title ? undefined : conventional?.[1]?.toLowerCase();
@@ -170,7 +174,7 @@ export function readPrompt(text: string): PromptFacts {
   // Inside a sentence: after a word on the same line, not after a full stop, a line break or a list bullet.
   const capitalized = [...body.matchAll(/(?<=[A-Za-z0-9,;)`'"][ \t]+)([A-Z][a-z0-9]{2,})\b/g)].map((match) => match[1]!).filter((word) => !identifiers.has(word));
   const renames = new Map([...text.matchAll(RENAMES)].map((match) => [match[2]!, match[1]!]));
-  return { type, scopes, ...(subject !== undefined && scopes.length === 0 ? { subject } : {}), paths, identifiers: [...identifiers], words: words(body), removes: [...new Set(removes)], replaces: [...new Set(replaces)], renames, capitalized: [...new Set(capitalized)], runnerSwitch: RUNNER_SWITCH.exec(text)?.[1]?.toLowerCase(), bumps: bumpedPackages(text), phrases: phrasesIn(body) };
+  return { type, scopes, ...(subject !== undefined && scopes.length === 0 ? { subject } : {}), paths, identifiers: [...identifiers], words: words(body), removes: [...new Set(removes)], replaces: [...new Set(replaces)], renames, capitalized: [...new Set(capitalized)], runnerSwitch: RUNNER_SWITCH.exec(text)?.[1]?.toLowerCase(), bumps: bumpedPackages(text), drops: droppedPackages(text), phrases: phrasesIn(body) };
 }
 
 /** Lower-case content words; identifiers also yield their parts (`patchState` -> patch, state). */
