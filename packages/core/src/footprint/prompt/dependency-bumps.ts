@@ -27,26 +27,23 @@ const NOT_A_NAME = new Set(['the', 'all', 'deps', 'dependencies', 'dependency', 
  * matches a package name however it is spelled: see `spellsPackage`.
  */
 export function bumpedPackages(text: string): string[] {
+  return packagesNamed(text, BUMPS);
+}
+
+/** The packages a task removes from the workspace: "remove Jest" -> `jest`; normalised as `bumpedPackages`'s are. */
+export function droppedPackages(text: string): string[] {
+  return packagesNamed(text, [DROPS]);
+}
+
+function packagesNamed(text: string, patterns: readonly RegExp[]): string[] {
   const found = new Set<string>();
-  for (const pattern of BUMPS) {
+  for (const pattern of patterns) {
     for (const match of text.matchAll(pattern)) {
       const name = match[1]!.replace(/[.,;:]+$/, '');
       if (NOT_A_NAME.has(name.toLowerCase())) continue;
       const normal = normalise(name);
       if (normal.length >= 3) found.add(normal);
     }
-  }
-  return [...found];
-}
-
-/** The packages a task removes from the workspace: "remove Jest" -> `jest`; normalised as `bumpedPackages`'s are. */
-export function droppedPackages(text: string): string[] {
-  const found = new Set<string>();
-  for (const match of text.matchAll(DROPS)) {
-    const name = match[1]!.replace(/[.,;:]+$/, '');
-    if (NOT_A_NAME.has(name.toLowerCase())) continue;
-    const normal = normalise(name);
-    if (normal.length >= 3) found.add(normal);
   }
   return [...found];
 }
