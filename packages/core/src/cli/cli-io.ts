@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { CodewavesError } from '../errors';
 import { InvalidArgumentError } from 'commander';
 import { parseDuration } from '../tasks/duration';
 
@@ -54,5 +56,17 @@ export async function withInterrupt<T>(io: Pick<CliIO, 'stderr'>, work: (signal:
     return { result, interrupted: controller.signal.aborted };
   } finally {
     process.off('SIGINT', onInterrupt);
+  }
+}
+
+/**
+ * A file the user named on the command line: a missing or unreadable one is bad input (exit 2)
+ * that says which file and what to pass, not an internal error.
+ */
+export async function readNamedFile(absolute: string, shown: string, what: string, hint: string): Promise<string> {
+  try {
+    return await readFile(absolute, 'utf8');
+  } catch (error) {
+    throw new CodewavesError('USAGE', `cannot read the ${what} ${shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { hint, cause: error });
   }
 }

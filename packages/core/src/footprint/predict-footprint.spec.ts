@@ -67,6 +67,14 @@ describe('predictFootprint', () => {
     expect(footprint.writes[0]).toMatchObject({ path: 'apps/api/src/validation/email.ts', reasons: ['new file "src/validation/email.ts" named in the prompt'] });
   });
 
+  it('reads a long task\'s first 20,000 characters, and says so', () => {
+    const pasted = `Update \`README.md\`.\n${'a log line that names nothing\n'.repeat(1000)}`;
+    const footprint = predictFootprint(task(pasted), { files, projects });
+    expect(footprint.writes.map((entry) => entry.path)).toContain('README.md');
+    expect(footprint.notes).toContain("the task's text is 30,022 characters long: only its first 20,000 were read");
+    expect(predictFootprint(task('Update `README.md`.'), { files, projects }).notes ?? []).toEqual([]);
+  });
+
   it('never predicts task files or transcripts', () => {
     const withTasks = [...files, 'apps/api/codex/paginate-products.md', 'apps/api/codex/paginate-products.transcript.json'];
     const footprint = predictFootprint(task('paginate products'), { files: withTasks, projects });

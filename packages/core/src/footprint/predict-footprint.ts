@@ -75,13 +75,25 @@ const ROUTINE_OUTSIDER = 0.6;
 const GENERATED = 0.4;
 
 /**
+ * The evidence reads this much of a task's title and prompt. What places a task is in its opening
+ * lines; a pasted log or spec of a megabyte took 12 s to read whole (every word a name to look up).
+ */
+export const MAX_TASK_TEXT = 20_000;
+
+/** The task text the evidence reads: its title, then its prompt, cut at MAX_TASK_TEXT characters. */
+export function taskText(task: Pick<Task, 'title' | 'prompt'>): string {
+  const text = `${task.title}\n${task.prompt}`;
+  return text.length > MAX_TASK_TEXT ? text.slice(0, MAX_TASK_TEXT) : text;
+}
+
+/**
  * Predicts the files a task will write. Evidence: declared `touches`, paths and file names in the
  * prompt, files that declare identifiers the prompt names, the conventional-commit scope's project,
  * similar past commits, files that change together with the predicted ones, and their tests.
  * Scores of one path combine as independent evidence (1 - product of (1 - s)). Pure: data in, data out.
  */
 export function predictFootprint(task: Task, context: FootprintContext): Footprint {
-  const text = `${task.title}\n${task.prompt}`;
+  const text = taskText(task);
   const written = readPrompt(text);
   const facts = withProjectsNamedInProse(written, text, task, context.projects);
   // A scope says the work is the project's; a name in a sentence only says where it starts.
@@ -205,7 +217,12 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
       ];
     }
   }
-  const notes = [...(context.notes ?? []), ...(inferred !== undefined ? [`names no project: taken to be about ${inferred}, where its names and evidence point`] : [])];
+  const long = task.title.length + 1 + task.prompt.length;
+  const notes = [
+    ...(context.notes ?? []),
+    ...(inferred !== undefined ? [`names no project: taken to be about ${inferred}, where its names and evidence point`] : []),
+    ...(long > MAX_TASK_TEXT ? [`the task's text is ${long.toLocaleString('en-US')} characters long: only its first ${MAX_TASK_TEXT.toLocaleString('en-US')} were read`] : []),
+  ];
   return { taskId: task.id, writes: sortEntries(writes), reads: [], fallback, ...(notes.length > 0 ? { notes } : {}) };
 }
 
@@ -252,9 +269,10 @@ function standIns(roots: readonly string[], words: readonly string[], files: rea
   return narrow.length > 0 ? narrow : hotFiles(roots, history, existing, WRITE_THRESHOLD, projectRootOf);
 }
 
-/** The projects a task is about: the one its title's opening word names or those its conventional-commit scope names, else the one that owns its task file. */
+/** The projects a task is about: the one its title's opening word names, those its conventional-commit scope or its prose names, else the one that owns its task file. */
 export function taskFocus(task: Task, context: Pick<FootprintContext, 'files' | 'projects'>): string[] {
-  return focusOf(task, readPrompt(`${task.title}\n${task.prompt}`), context.projects, filesOf(context.files).files).roots;
+  const text = taskText(task);
+  return focusOf(task, withProjectsNamedInProse(readPrompt(text), text, task, context.projects), context.projects, filesOf(context.files).files).roots;
 }
 
 /**

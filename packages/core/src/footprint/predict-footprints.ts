@@ -3,7 +3,7 @@ import type { Project } from '../workspace';
 import type { Footprint } from './footprint';
 import { withImporters } from './evidence/importer-reads';
 import { loadFootprintContext } from './load-footprint-context';
-import { predictFootprint, WRITE_THRESHOLD } from './predict-footprint';
+import { predictFootprint, taskText, WRITE_THRESHOLD } from './predict-footprint';
 import { findImporters } from './sources/importers';
 import { findSpellings } from './sources/spellings';
 import { kindSpellings, LISTED_CREATION } from './evidence/kind-listings';
@@ -17,7 +17,7 @@ import { assistFootprints, type FootprintAssist } from './assist/assist-footprin
  * files' siblings is known only once the first prediction has said what they are.
  */
 export async function predictFootprints(root: string, files: readonly string[], projects: readonly Project[], tasks: readonly Task[], options: { assist?: FootprintAssist } = {}): Promise<Map<string, Footprint>> {
-  const context = await loadFootprintContext(root, files, projects, tasks.map((task) => `${task.title}\n${task.prompt}`));
+  const context = await loadFootprintContext(root, files, projects, tasks.map(taskText));
   let heuristic = new Map(tasks.map((task) => [task.id, predictFootprint(task, context)]));
   const created = new Map(tasks.map((task) => [task, createdFiles(heuristic.get(task.id)!)] as const).filter(([, paths]) => paths.length > 0));
   const spellings = kindSpellings([...created.values()].flat(), files);
@@ -32,7 +32,7 @@ export async function predictFootprints(root: string, files: readonly string[], 
   const importers = await findImporters(root, targets);
   return new Map(
     predicted.map(([task, footprint]) => {
-      const text = `${task.title}\n${task.prompt}`;
+      const text = taskText(task);
       return [task.id, withImporters(footprint, text, importers, WRITE_THRESHOLD, usersOfChangedNames(text, context.usages))];
     }),
   );

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { predictedPaths, predictFootprints, WRITE_THRESHOLD } from '../../footprint';
@@ -8,7 +7,7 @@ import { detectWorkspace, owningProject } from '../../workspace';
 import { EXIT } from '../exit-codes';
 import { createFootprintAssist } from '../../footprint/assist/create-footprint-assist';
 import { addAssistOptions, type AssistOptions } from './assist-option';
-import { confidence, type CliIO } from '../cli-io';
+import { confidence, readNamedFile, type CliIO } from '../cli-io';
 
 export function registerFootprintCommand(program: Command, io: CliIO): void {
   const command = program
@@ -29,7 +28,8 @@ export function registerFootprintCommand(program: Command, io: CliIO): void {
       const outside = inside.startsWith('..');
       const file = outside ? absolute : inside.split('\\').join('/');
       const project = outside ? undefined : owningProject(workspace.projects, file)?.name;
-      const task = parseTaskFile(file, await readFile(absolute, 'utf8'), { project });
+      const text = await readNamedFile(absolute, taskFile, 'task file', 'pass the path of a Markdown task file, e.g. `codewaves footprint codex/add-login.md`');
+      const task = parseTaskFile(file, text, { project });
       const footprint = (await predictFootprints(root, files, workspace.projects, [task], { assist })).get(task.id)!;
       const floor = options.explain ? 0 : options.minConfidence;
       const writes = footprint.writes.filter((entry) => entry.confidence >= floor);

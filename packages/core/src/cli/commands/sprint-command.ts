@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type * as FootprintModule from '../../footprint';
@@ -11,7 +11,7 @@ import type * as TasksModule from '../../tasks';
 import type * as WorkspaceModule from '../../workspace';
 import { CodewavesError } from '../../errors';
 import { EXIT } from '../exit-codes';
-import type { CliIO } from '../cli-io';
+import { readNamedFile, type CliIO } from '../cli-io';
 
 interface SprintCommandOptions {
   dryRun?: boolean;
@@ -44,7 +44,7 @@ export function registerSprintCommand(program: Command, io: CliIO): void {
       const absolute = resolve(io.cwd, sprintList);
       const inside = relative(root, absolute).split('\\').join('/');
       const sprintFile = inside.startsWith('..') ? absolute : inside;
-      const text = await readSprintList(absolute, sprintFile);
+      const text = await readNamedFile(absolute, sprintFile, 'sprint list', 'pass the path of a Markdown checklist, e.g. `codewaves sprint sprint.md`');
 
       const items = parseSprintList(sprintFile, text);
       const files = await listWorkspaceFiles(root);
@@ -79,17 +79,6 @@ function summaryLine(sprintFile: string, count: number, dryRun: boolean): string
   if (count === 0) return `Nothing new in ${sprintFile}: every open item already is a task.`;
   const files = `${count} task file${count === 1 ? '' : 's'}`;
   return dryRun ? `Would write ${files} from ${sprintFile} (dry run: nothing written):` : `Wrote ${files} from ${sprintFile}:`;
-}
-
-async function readSprintList(absolute: string, shown: string): Promise<string> {
-  try {
-    return await readFile(absolute, 'utf8');
-  } catch (error) {
-    throw new CodewavesError('USAGE', `cannot read the sprint list ${shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
-      hint: 'pass the path of a Markdown checklist, e.g. `codewaves sprint sprint.md`',
-      cause: error,
-    });
-  }
 }
 
 /** Every file or none: all paths are checked (ignored files included) before the first is written. */

@@ -1,7 +1,7 @@
 import type { ModelClient } from '../../agent/model';
 import type { Task } from '../../tasks';
 import type { Footprint } from '../footprint';
-import { taskFocus, WRITE_THRESHOLD, type FootprintContext } from '../predict-footprint';
+import { taskFocus, taskText, WRITE_THRESHOLD, type FootprintContext } from '../predict-footprint';
 import { askModel } from './ask-model';
 import { refineFootprint } from './refine-footprint';
 import { repoMap } from './repo-map';
@@ -32,7 +32,7 @@ export async function assistFootprints(tasks: readonly Task[], footprints: Reado
       const roots = taskFocus(task, context);
       const map = repoMap(context.files, roots, footprint.writes.filter((entry) => !entry.pattern).map((entry) => entry.path), context.history ?? []);
       try {
-        const verdict = await askModel(assist.client, `${task.title}\n${task.prompt}`, map, footprint, assist.signal);
+        const verdict = await askModel(assist.client, taskText(task), map, footprint, assist.signal);
         out.set(task.id, refineFootprint(footprint, verdict, { existing, roots }, assist.model, WRITE_THRESHOLD));
       } catch (error) {
         if (assist.signal?.aborted) throw error;
