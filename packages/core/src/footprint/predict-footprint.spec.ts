@@ -325,7 +325,9 @@ describe('predictFootprint', () => {
     expect(writes('fix typo in the component-store README')).toEqual(['modules/component-store/README.md']);
     // the name no longer names the files called after it, in this project or another
     expect(writes('fix typo in the component-store README')).not.toContain('modules/eslint-plugin/src/configs/component-store.ts');
-    // a task file in a project has said where it works: the prose names a file, as before
+    // filed in that project, as `codewaves sprint` files it, the name is still the project's
+    expect(writes('fix typo in the component-store README', 'component-store')).toEqual(['modules/component-store/README.md']);
+    // filed in another project, the prose names a file, as before
     expect(writes('fix typo in the component-store README', 'store')).toContain('modules/component-store/src/component-store.ts');
   });
 

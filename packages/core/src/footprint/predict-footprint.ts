@@ -283,8 +283,12 @@ export function taskFocus(task: Task, context: Pick<FootprintContext, 'files' | 
  * configs, and on ngrx's pairs scaling them lost a real conflict.
  */
 function withProjectsNamedInProse(facts: PromptFacts, text: string, task: Task, projects: readonly Project[]): PromptFacts {
-  if (facts.scopes.length > 0 || facts.subject !== undefined || task.project !== undefined || projects.length < 2) return facts;
-  const named = projectsNamedInProse(text, projects);
+  if (facts.scopes.length > 0 || facts.subject !== undefined || projects.length < 2) return facts;
+  // A task filed in a project may name it again (`codewaves sprint` put "fix typo in the
+  // component-store README" in component-store): the name is still the project's, not a file's.
+  // Naming another project than its own, it names files there as before.
+  const own = projects.find((project) => project.name === task.project)?.root;
+  const named = projectsNamedInProse(text, projects).filter((name) => task.project === undefined || readScopes([name], projects, []).roots.includes(own ?? ''));
   if (named.length === 0) return facts;
   // The name's words leave the task's words once for each time it is written, as a scope's would:
   // "bump graphql-request in graphql-request-base-query" keeps `graphql` and `request` once, for the package it bumps.
@@ -296,7 +300,7 @@ function withProjectsNamedInProse(facts: PromptFacts, text: string, task: Task, 
     }
   }
   const spellings = new Set(named.flatMap((name) => [name, name.slice(name.lastIndexOf('/') + 1)]));
-  return { ...facts, scopes: named, identifiers: facts.identifiers.filter((identifier) => !spellings.has(identifier.toLowerCase())), words: left };
+  return { ...facts, scopes: task.project === undefined ? named : [], identifiers: facts.identifiers.filter((identifier) => !spellings.has(identifier.toLowerCase())), words: left };
 }
 
 function focusOf(task: Task, facts: Pick<PromptFacts, 'scopes' | 'subject'>, projects: readonly Project[], files: readonly string[]) {
