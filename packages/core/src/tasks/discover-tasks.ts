@@ -9,8 +9,10 @@ import type { Task } from './task';
 export const DEFAULT_TASK_GLOBS = ['**/codex/*.md', '**/*.codex.md'];
 
 export function isTaskFile(file: string, globs: readonly string[] = DEFAULT_TASK_GLOBS): boolean {
-  if (file.startsWith('node_modules/') || file.includes('/node_modules/')) return false;
-  return globs.some((glob) => minimatch(file, glob, { dot: false }));
+  if (/(^|\/)(node_modules|\.codewaves)\//.test(file)) return false;
+  // A project may live in a dot folder (trpc's `examples/.experimental/next-app-dir`), and
+  // `codewaves sprint` files tasks there like anywhere else: they must be found again.
+  return globs.some((glob) => minimatch(file, glob, { dot: true }));
 }
 
 /** Reads and parses every task file among `files`; `projects` narrows to those projects' tasks. */
