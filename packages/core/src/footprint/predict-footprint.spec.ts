@@ -306,7 +306,7 @@ describe('predictFootprint', () => {
     const predict = (prompt: string) => predictFootprint({ ...task(prompt), project: undefined }, { files: single, projects: [{ name: 'orm', root: '' }], declarations: new Map() });
     expect(predict('feat: add `withFeature`').writes.filter((entry) => entry.creates).map((entry) => entry.path)).toEqual(['src/with-feature.ts']);
     // a scope that names neither project nor folder may name a file, in another spelling, and counts for its words
-    expect(predict('fix(version-utils): compare unequal lengths').writes.find((entry) => entry.path === 'src/util/VersionUtils.ts')!.reasons).toEqual(['file named after `version-utils`', 'its path spells "version", "util" from the task']);
+    expect(predict('fix(version-utils): compare unequal lengths').writes.find((entry) => entry.path === 'src/util/VersionUtils.ts')!.reasons).toEqual(['file named after `version-utils`', 'its path spells "version", "utils" from the task']);
   });
 
   it('a scope that names no project names a folder: fix(query-builder) in a single-package repository', () => {

@@ -15,6 +15,9 @@ const LONE_WORD = 0.6;
 export function pathWords(promptWords: readonly string[], files: readonly string[], within: readonly string[]): Candidate[] {
   const query = [...new Set(promptWords.map(normalise).filter((word) => word.length >= 2))];
   if (query.length === 0) return [];
+  // Reasons quote the task's own word ("alias"), not the compared form ("alia").
+  const written = new Map<string, string>();
+  for (const word of promptWords) if (!written.has(normalise(word))) written.set(normalise(word), word);
   const pool = within.length > 0 ? files.filter((file) => within.some((root) => isInside(root, file))) : files;
   const tokensOf = (file: string) => {
     const root = within.find((candidate) => isInside(candidate, file)) ?? '';
@@ -51,7 +54,7 @@ export function pathWords(promptWords: readonly string[], files: readonly string
     .filter((entry) => entry.matched.length > 0 && entry.share >= 0.3 && !isUnspellable(entry.file))
     .sort((a, b) => b.share - a.share || a.file.localeCompare(b.file))
     .slice(0, MAX_MATCHES);
-  return scored.map((entry) => ({ path: entry.file, score: Math.min(0.5, 0.6 * entry.share), reason: `its path spells ${entry.matched.map((w) => `"${w}"`).join(', ')} from the task` }));
+  return scored.map((entry) => ({ path: entry.file, score: Math.min(0.5, 0.6 * entry.share), reason: `its path spells ${entry.matched.map((w) => `"${written.get(w) ?? w}"`).join(', ')} from the task` }));
 }
 
 /** The first word of the file's folder's name: `sponsors` for `www/sponsors/script.pull.ts`. */
