@@ -39,8 +39,11 @@ describe('typeProjects', () => {
   });
 
   it('judges a task with no type by the commits with none', () => {
-    const history = [...commits(10, 'docs: update the guide', ['apps/docs/guide.md']), ...commits(9, 'Fix query types', ['libs/store/src/query.ts'])];
+    const history = [...commits(10, 'docs: update the guide', ['apps/docs/guide.md']), ...commits(9, 'Speed up query types', ['libs/store/src/query.ts'])];
     expect(typeProjects(undefined, history, rootOf)).toEqual(['libs/store']);
+    // a prose subject's first verb says its kind, as a conventional type would
+    const prose = [...commits(10, 'Speed up the guide', ['apps/docs/guide.md']), ...commits(9, 'Fix query types', ['libs/store/src/query.ts'])];
+    expect(typeProjects('fix', prose, rootOf)).toEqual(['libs/store']);
   });
 
   it('reads only the most recent of them', () => {

@@ -1,4 +1,22 @@
-import { readPrompt } from './read-prompt';
+import { commitKind, readPrompt } from './read-prompt';
+
+describe('a prose title\'s kind of work', () => {
+  it('is read from its first verb, as a conventional type would say it', () => {
+    expect(readPrompt('Fix the footer links on mobile').type).toBe('fix');
+    expect(readPrompt('Document the websocket options').type).toBe('docs');
+    expect(readPrompt('Add unit tests for upsertMany').type).toBe('test');
+    expect(readPrompt('Refactor the cache lifecycle').type).toBe('refactor');
+    expect(readPrompt('Task\n# Task\n\nFix the footer links').type).toBe('fix');
+  });
+
+  it('is none for other verbs, and a conventional type wins', () => {
+    expect(readPrompt('Add a maxItems option').type).toBeUndefined();
+    expect(readPrompt('Fixture loading is slow').type).toBeUndefined();
+    expect(readPrompt('feat: fix-up the footer').type).toBe('feat');
+    expect(commitKind('Fix the footer links')).toEqual({ type: 'fix', scoped: false });
+    expect(commitKind('Update Immer to v11')).toEqual({ type: undefined, scoped: false });
+  });
+});
 
 describe('readPrompt', () => {
   it('reads the conventional-commit type and scopes, with the common misspellings of the type', () => {

@@ -119,8 +119,25 @@ const STOPWORDS = new Set(
 export function commitKind(subject: string): { type?: string; scoped: boolean } {
   const match = CONVENTIONAL.exec(subject);
   const written = match?.[1]?.toLowerCase();
-  if (written === undefined || !COMMIT_TYPES.has(written)) return { scoped: false };
+  if (written === undefined || !COMMIT_TYPES.has(written)) return { type: impliedType(subject), scoped: false };
   return { type: TYPE_SPELLINGS[written] ?? written, scoped: (match?.[2] ?? '').trim() !== '' };
+}
+
+/** A title's opening verb that says what kind of work it is, as a conventional type would. */
+const IMPLIED_TYPES: ReadonlyArray<[RegExp, string]> = [
+  [/^\s*(fix|fixes|fixed|fixing)\b(?!:)/i, 'fix'],
+  [/^\s*(document|documents|documented|documenting)\b/i, 'docs'],
+  [/^\s*(add|write|adds|improve)\s+(unit\s+|type\s+|more\s+|missing\s+)?tests?\b/i, 'test'],
+  [/^\s*(refactor|refactors|refactored|refactoring)\b(?!:)/i, 'refactor'],
+];
+
+/**
+ * "Fix the footer's links" is a fix and "Document the websocket options" docs work, as `fix:` and
+ * `docs:` are: prose titles (a sprint list, a repository that writes no conventional commits) say
+ * their kind with their first verb. Read the same way from past commits' subjects.
+ */
+function impliedType(title: string): string | undefined {
+  return IMPLIED_TYPES.find(([pattern]) => pattern.test(title))?.[1];
 }
 
 export function readPrompt(text: string): PromptFacts {
@@ -137,7 +154,7 @@ export function readPrompt(text: string): PromptFacts {
   const subject = opening !== undefined && !COMMIT_TYPES.has(opening) ? opening : undefined;
   const written = subject !== undefined && conventionalLine === title ? undefined : conventional?.[1]?.toLowerCase();
   // `tests:` and `doc:` are common spellings of the conventional `test:` and `docs:`.
-  const type = written === undefined ? undefined : (TYPE_SPELLINGS[written] ?? written);
+  const type = written === undefined ? openingLines.map(impliedType).find((implied) => implied !== undefined) : (TYPE_SPELLINGS[written] ?? written);
   // A subject may open with the package it is about instead: `@trpc/upgrade: fix ...`.
   const packageLine = conventionalLine === undefined ? lines.find((line) => PACKAGE_PREFIX.test(line)) : undefined;
   const scopes = (conventional?.[2] ?? (packageLine === undefined ? '' : PACKAGE_PREFIX.exec(packageLine)![1]!))
