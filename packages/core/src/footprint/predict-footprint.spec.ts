@@ -323,6 +323,11 @@ describe('predictFootprint', () => {
     const stores = [{ name: 'component-store', root: 'modules/component-store' }, { name: 'store', root: 'modules/store' }, { name: 'eslint-plugin', root: 'modules/eslint-plugin' }];
     const writes = (prompt: string, project?: string) => predictFootprint({ ...task(prompt), project }, { files: repo, projects: stores }).writes.filter((entry) => entry.confidence >= 0.4).map((entry) => entry.path);
     expect(writes('fix typo in the component-store README')).toEqual(['modules/component-store/README.md']);
+    // a fix that says it is about the docs keeps its docs page, in prose as with a conventional type
+    const placed = (prompt: string) => predictFootprint({ ...task(prompt), project: undefined }, { files: repo, projects: stores });
+    expect(placed('fix typo in the component-store README').fallback).toBe(false);
+    expect(placed('fix(component-store): typo in the README').fallback).toBe(false);
+    expect(placed('fix(component-store): typo in the README').writes[0]!.reasons).not.toContain('a documentation page, in a fix task');
     // the name no longer names the files called after it, in this project or another
     expect(writes('fix typo in the component-store README')).not.toContain('modules/eslint-plugin/src/configs/component-store.ts');
     // filed in that project, as `codewaves sprint` files it, the name is still the project's

@@ -58,6 +58,9 @@ export interface FootprintContext {
   notes?: readonly string[];
 }
 
+/** Words that say a task is about documentation, whatever its type. */
+const ABOUT_DOCS = /\b(readme|docs?|documentation|guides?|tutorials?|changelog|typos?)\b/i;
+
 /** Entries at or above this confidence are the predicted write set: what the planner and `--format paths` use. */
 export const WRITE_THRESHOLD = 0.4;
 /** Entries below this are dropped, even from the explained output. */
@@ -168,8 +171,9 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   if (facts.type === 'test') combined.scale((path) => (isTestFile(path) ? 1 : 0.8), 'not a test file, in a test task');
   // Documentation work (JSDoc, guides, the docs site) rarely touches tests.
   if (facts.type === 'docs') combined.scale((path) => (isTestFile(path) ? 0.5 : 1), 'a test file, in a docs task');
-  // A fix or a test is in the code; its docs page changes only when behaviour a user reads about does.
-  if (facts.type === 'fix' || facts.type === 'test') combined.scale((path) => (isDocsPage(path) ? 0.5 : 1), `a documentation page, in a ${facts.type} task`);
+  // A fix or a test is in the code; its docs page changes only when behaviour a user reads about
+  // does, or when the task says it is about the docs ("fix typo in the component-store README").
+  if ((facts.type === 'fix' || facts.type === 'test') && !ABOUT_DOCS.test(text)) combined.scale((path) => (isDocsPage(path) ? 0.5 : 1), `a documentation page, in a ${facts.type} task`);
   // A snapshot or generated module changes when its tool's output does, which a task rarely sets out to change.
   if (!/\b(snapshots?|generated?|codegen|regenerate)\b/i.test(text)) combined.scale((path) => (isGeneratedOutput(path) ? GENERATED : 1), 'output a tool generates (a snapshot, generated code)');
   combined.add(listings);
