@@ -318,6 +318,17 @@ describe('predictFootprint', () => {
     expect(nested.writes.map((entry) => entry.path)).toEqual(['src/driver/postgres/**']);
   });
 
+  it('a README, CHANGELOG or LICENSE the task names in capitals is its project\'s, or the workspace root\'s', () => {
+    const repo = ['README.md', 'CHANGELOG.md', 'apps/api/README.md', 'apps/api/src/errors.ts', 'apps/api/src/http/README.md', 'libs/payments/README.md', 'libs/payments/src/index.ts'];
+    const writes = (prompt: string, project?: string) => predictFootprint({ ...task(prompt), project }, { files: repo, projects }).writes.filter((entry) => entry.confidence >= 0.4).map((entry) => entry.path);
+    expect(writes('Document the error format in the README')).toEqual(['README.md']);
+    expect(writes('Document the error format in the README', 'api')).toEqual(['apps/api/README.md']);
+    expect(writes('fix(payments): typo in the README')).toEqual(['libs/payments/README.md']);
+    expect(writes('Add the release notes to the CHANGELOG')).toEqual(['CHANGELOG.md']);
+    // a word that only looks like one is not a mention
+    expect(writes('Readme generation is slow')).not.toContain('README.md');
+  });
+
   it('a project its prose names by a name of several parts is its scope: "the component-store README"', () => {
     const repo = ['modules/component-store/README.md', 'modules/component-store/src/component-store.ts', 'modules/store/README.md', 'modules/store/src/store.ts', 'modules/eslint-plugin/src/configs/component-store.ts', 'README.md'];
     const stores = [{ name: 'component-store', root: 'modules/component-store' }, { name: 'store', root: 'modules/store' }, { name: 'eslint-plugin', root: 'modules/eslint-plugin' }];

@@ -113,7 +113,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   // A scope that names no project or folder may name a file: `fix(version-utils)` -> VersionUtils.ts.
   // So may a scope that names a thing with files in several places (`docs(no-nested-tags)`).
   const namedByScope = scopeRoots.length === 0 ? facts.scopes : thingScopes;
-  const mentioned = mentionedFiles(facts.paths, [...facts.identifiers, ...namedByScope], files, index.stems, taskProjectRoot, index.testsByStem, aboutTests);
+  const mentioned = mentionedFiles(facts.paths, [...facts.identifiers, ...namedByScope], files, index.stems, taskProjectRoot, index.testsByStem, aboutTests, roots);
   combined.add(mentioned);
   combined.add(namedPhrases(facts.phrases, index.stems));
   combined.add(namedFolders(text, facts.paths.filter((path) => !facts.scopes.includes(path)), files));

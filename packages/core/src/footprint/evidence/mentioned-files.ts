@@ -1,4 +1,6 @@
 import type { Candidate } from './candidate';
+import { isInside } from '../../workspace';
+import { CONVENTIONAL_FILE } from '../prompt/mentioned-paths';
 import { kebabCase, splitIdentifier } from '../prompt/read-prompt';
 
 /**
@@ -14,9 +16,14 @@ export function mentionedFiles(
   projectRoot: string | undefined,
   testsByStem: ReadonlyMap<string, string[]> = new Map(),
   aboutTests = false,
+  roots: readonly string[] = [],
 ): Candidate[] {
   const out: Candidate[] = [];
   for (const token of paths) {
+    if (CONVENTIONAL_FILE.test(token)) {
+      out.push(...conventionalFiles(token, files, roots));
+      continue;
+    }
     const suffix = files.filter((file) => file.endsWith(`/${token}`));
     // A bare name (`README.md`) or partial path that several files bear is no statement of which: the scope chooses.
     const stated = (token.includes('/') || suffix.length === 0) ? { stated: 'prompt' as const } : {};
@@ -45,6 +52,18 @@ export function mentionedFiles(
     }
   }
   return out;
+}
+
+/**
+ * "the README", "the component-store CHANGELOG": the file of that name (any extension) in the task's
+ * projects, or, for a task with none, the workspace root's. It is the task's statement of where it works.
+ */
+function conventionalFiles(name: string, files: readonly string[], roots: readonly string[]): Candidate[] {
+  const bearers = files.filter((file) => file.slice(file.lastIndexOf('/') + 1).split('.')[0] === name);
+  // A project's own file, at its root: not a README of one of its folders.
+  const atRootOf = (root: string, file: string) => isInside(root, file) && !(root === '' ? file : file.slice(root.length + 1)).includes('/');
+  const chosen = bearers.filter((file) => (roots.length > 0 ? roots.some((root) => atRootOf(root, file)) : atRootOf('', file)));
+  return chosen.slice(0, 3).map((path) => ({ path, score: 0.8, reason: `the task names its ${name}`, stated: 'prompt' as const }));
 }
 
 /** A JavaScript or TypeScript module (`.ts`, `.tsx`, `.mjs`, `.cjs`, ...). */

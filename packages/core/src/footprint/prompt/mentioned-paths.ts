@@ -4,8 +4,12 @@
  */
 const TOKEN = /[`'"(\[]?([A-Za-z0-9_@.\-][A-Za-z0-9_@.\-/]*\.[A-Za-z0-9]{1,8}|[A-Za-z0-9_@.\-]+\/[A-Za-z0-9_@.\-/]+)[`'")\],.:;]?/g;
 
+/** Files a project names by convention, written in capitals with no extension: "fix typo in the README". */
+export const CONVENTIONAL_FILE = /^(README|CHANGELOG|CONTRIBUTING|LICENSE)$/;
+
 export function mentionedPaths(text: string): string[] {
   const found = new Set<string>();
+  for (const match of text.matchAll(/\b(README|CHANGELOG|CONTRIBUTING|LICENSE)\b(?![.\w])/g)) found.add(match[1]!);
   for (const match of text.matchAll(TOKEN)) {
     const token = match[1]!.replace(/[.,:;]+$/, '').replace(/^\.\//, '');
     if (token.length < 3 || /^\d+(\.\d+)*$/.test(token) || /^https?:/.test(token)) continue;
