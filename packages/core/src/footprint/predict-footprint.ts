@@ -79,7 +79,7 @@ const GENERATED = 0.4;
 
 /**
  * The evidence reads this much of a task's title and prompt. What places a task is in its opening
- * lines; a pasted log or spec of a megabyte took 12 s to read whole (every word a name to look up).
+ * lines; a pasted megabyte of log took 7 s to read whole on ngrx (every word a name to look up).
  */
 export const MAX_TASK_TEXT = 20_000;
 
@@ -100,7 +100,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   const written = readPrompt(text);
   const facts = withProjectsNamedInProse(written, text, task, context.projects);
   // A scope says the work is the project's; a name in a sentence only says where it starts.
-  const stated = facts === written;
+  const scopeWritten = facts === written;
   const { files, existing, index } = filesOf(context.files);
   const projectRootOf = (file: string) => owningProject(context.projects, file)?.root;
   const { taskProjectRoot, scopeRoots, roots, thingScopes } = focusOf(task, facts, context.projects, files);
@@ -165,7 +165,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   // A task done many times before changes what it changed each time; a word of it in another path is chance.
   const routine = routineFiles(query, scopeHistory);
   if (routine) combined.scale((path) => (routine.files.has(path) ? 1 : ROUTINE_OUTSIDER), `a routine task: none of the ${routine.commits} past commits worded like it changed this file`);
-  if (scopeRoots.length > 0 && stated) {
+  if (scopeRoots.length > 0 && scopeWritten) {
     combined.scale((path) => (scopeRoots.some((root) => isInside(root, path)) ? 1 : OUTSIDE_SCOPE), 'outside the scope\'s project');
   }
   if (facts.type === 'test') combined.scale((path) => (isTestFile(path) ? 1 : 0.8), 'not a test file, in a test task');

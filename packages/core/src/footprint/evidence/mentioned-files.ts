@@ -71,8 +71,11 @@ export function isCodeFile(file: string): boolean {
   return /\.[cm]?[jt]sx?$/.test(file);
 }
 
+/** A folder that holds tests, wherever it is. */
+export const TEST_FOLDER = /(^|\/)(__tests__|spec|specs|test|tests|e2e)\//;
+
 export function isTestFile(file: string): boolean {
-  return /(^|\/)(__tests__|spec|specs|test|tests|e2e)\//.test(file) || /\.(spec|test|e2e-spec|types?\.(spec|test)|test-d|spec-d)\.[cm]?[jt]sx?$/.test(file);
+  return TEST_FOLDER.test(file) || /\.(spec|test|e2e-spec|types?\.(spec|test)|test-d|spec-d)\.[cm]?[jt]sx?$/.test(file);
 }
 
 /** The stem of a file: `src/with-hooks.spec.ts` -> `with-hooks`. */

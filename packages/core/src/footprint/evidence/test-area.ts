@@ -1,11 +1,10 @@
 import { isInside } from '../../workspace';
 import type { Candidate } from './candidate';
-import { isTestFile } from './mentioned-files';
+import { isTestFile, TEST_FOLDER } from './mentioned-files';
 import { NAMED_AREA } from './named-areas';
 
 /** More test folders than this in a project are its layout, written as one pattern. */
 const MAX_TEST_FOLDERS = 3;
-const TEST_FOLDER = /(^|\/)(__tests__|spec|specs|test|tests|e2e)\//;
 
 /**
  * "chore(eslint-plugin): fix typo in test", "Remove noise from console.warn in tests": a task about
