@@ -65,16 +65,21 @@ function byScope(title: string, workspace: { files: readonly string[]; projects:
   const named = facts.subject === undefined ? undefined : projectNamedBy(facts.subject, workspace.projects);
   const project = named === undefined ? undefined : owningProject(workspace.projects, named);
   if (project) return { project, reason: `the title opens with "${facts.subject}", which names it` };
-  for (const scope of facts.scopes) {
+  const projectOf = (scope: string) => {
     const root = projectsForScopes([scope], workspace.projects, workspace.files)[0];
-    const project = root === undefined ? undefined : owningProject(workspace.projects, root);
+    return root === undefined ? undefined : owningProject(workspace.projects, root);
+  };
+  for (const scope of facts.scopes) {
+    const project = projectOf(scope);
     if (project) return { project, reason: `the scope "${scope}" names it` };
   }
   if (facts.scopes.length > 0 || facts.subject !== undefined) return undefined;
   // "fix typo in the component-store README": a name of several parts names its project anywhere in the title.
-  const [spelled] = projectsNamedInProse(title, workspace.projects);
-  const prose = spelled === undefined ? undefined : owningProject(workspace.projects, projectsForScopes([spelled], workspace.projects, workspace.files)[0] ?? '');
-  return prose && prose.root !== '' ? { project: prose, reason: `the title names it ("${spelled}")` } : undefined;
+  for (const spelled of projectsNamedInProse(title, workspace.projects)) {
+    const project = projectOf(spelled);
+    if (project) return { project, reason: `the title names it ("${spelled}")` };
+  }
+  return undefined;
 }
 
 /** A task that names no project but whose names and evidence point to one falls back to that project's pattern (`packages/toolkit/**`). */

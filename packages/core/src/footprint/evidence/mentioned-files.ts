@@ -71,8 +71,9 @@ export function isCodeFile(file: string): boolean {
   return /\.[cm]?[jt]sx?$/.test(file);
 }
 
-/** A folder that holds tests, wherever it is. */
-export const TEST_FOLDER = /(^|\/)(__tests__|spec|specs|test|tests|e2e)\//;
+/** Names of folders that hold tests, wherever they are. */
+export const TEST_FOLDER_NAMES = ['__tests__', 'spec', 'specs', 'test', 'tests', 'e2e'] as const;
+export const TEST_FOLDER = new RegExp(`(^|/)(${TEST_FOLDER_NAMES.join('|')})/`);
 
 export function isTestFile(file: string): boolean {
   return TEST_FOLDER.test(file) || /\.(spec|test|e2e-spec|types?\.(spec|test)|test-d|spec-d)\.[cm]?[jt]sx?$/.test(file);

@@ -1,6 +1,6 @@
 import { isInside } from '../../workspace';
 import type { Candidate } from './candidate';
-import { isTestFile, TEST_FOLDER } from './mentioned-files';
+import { isTestFile, TEST_FOLDER, TEST_FOLDER_NAMES } from './mentioned-files';
 import { NAMED_AREA } from './named-areas';
 
 /** More test folders than this in a project are its layout, written as one pattern. */
@@ -27,7 +27,7 @@ export function testArea(roots: readonly string[], files: readonly string[]): Ca
         if (match) folders.add(`${root}/${file.slice(root.length + 1, root.length + 1 + match.index + match[0].length - 1)}`);
         else beside = true;
       }
-      const patterns = folders.size <= MAX_TEST_FOLDERS ? [...folders].sort().map((folder) => `${folder}/**`) : [`${root}/**/{__tests__,spec,specs,test,tests,e2e}/**`];
+      const patterns = folders.size <= MAX_TEST_FOLDERS ? [...folders].sort().map((folder) => `${folder}/**`) : [`${root}/**/{${TEST_FOLDER_NAMES.join(',')}}/**`];
       if (beside) patterns.push(`${root}/**/*.{spec,test}.*`);
       return patterns.map((path) => ({ path, pattern: true, score: NAMED_AREA, reason: reasonFor(root) }));
     });

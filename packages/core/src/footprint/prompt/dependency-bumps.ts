@@ -12,11 +12,11 @@ const BUMPS = [
   new RegExp(String.raw`\bbump(?:s|ed)?\s+(?:the\s+)?(@?[a-z][\w./-]*)`, 'gi'),
 ];
 /**
- * "remove Jest", "remove Jasmine deps", "remove Chakra UI", "remove gulpclass dependency and ...": a name the sentence
- * ends on, or calls a dependency. "remove redundant standalone flag" goes on past its first word, so
- * it names no package.
+ * "remove Jest", "remove Jasmine deps", "remove Chakra UI", "remove gulpclass dependency and ...": a
+ * name the sentence ends on, or calls a dependency. "remove redundant standalone flag" goes on past
+ * its first word, so it names no package. Case matters for a second word only (`Chakra UI`, not
+ * `Jasmine deps`), so the verbs spell both cases rather than the pattern ignoring case.
  */
-// Case matters for the second word only (`Chakra UI`, not `Jasmine deps`), so the verbs spell both cases.
 const DROPS = new RegExp(String.raw`\b(?:[Rr]emov|[Dd]rop|[Uu]ninstall)(?:e|es|ed|ing|s|ped|ping)?\s+(?:the\s+)?(@?[A-Za-z][\w./-]*(?:\s[A-Z][\w.-]*)?)(?:\s+(?:deps?|dependency|dependencies|package)\b|\s*$|\s+and\b|\s*[,;.(])`, 'gm');
 /** Words the patterns catch that name no package. */
 const NOT_A_NAME = new Set(['the', 'all', 'deps', 'dependencies', 'dependency', 'version', 'versions', 'packages', 'package', 'it', 'them', 'unused', 'old', 'obsolete', 'deprecated']);
