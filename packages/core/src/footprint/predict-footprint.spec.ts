@@ -322,6 +322,7 @@ describe('predictFootprint', () => {
     const repo = ['README.md', 'CHANGELOG.md', 'apps/api/README.md', 'apps/api/src/errors.ts', 'apps/api/src/http/README.md', 'libs/payments/README.md', 'libs/payments/src/index.ts'];
     const writes = (prompt: string, project?: string) => predictFootprint({ ...task(prompt), project }, { files: repo, projects }).writes.filter((entry) => entry.confidence >= 0.4).map((entry) => entry.path);
     expect(writes('Document the error format in the README')).toEqual(['README.md']);
+    expect(writes('Document the error format in the README.')).toEqual(['README.md']);
     expect(writes('Document the error format in the README', 'api')).toEqual(['apps/api/README.md']);
     expect(writes('fix(payments): typo in the README')).toEqual(['libs/payments/README.md']);
     expect(writes('Add the release notes to the CHANGELOG')).toEqual(['CHANGELOG.md']);

@@ -7,7 +7,8 @@ const TOKEN = /[`'"(\[]?([A-Za-z0-9_@.\-][A-Za-z0-9_@.\-/]*\.[A-Za-z0-9]{1,8}|[A
 /** Files a project names by convention, written in capitals with no extension: "fix typo in the README". */
 const CONVENTIONAL_NAMES = 'README|CHANGELOG|CONTRIBUTING|LICENSE';
 export const CONVENTIONAL_FILE = new RegExp(`^(${CONVENTIONAL_NAMES})$`);
-const CONVENTIONAL_MENTION = new RegExp(`\\b(${CONVENTIONAL_NAMES})\\b(?![.\\w])`, 'g');
+// Not `README.md`, which the path tokens read, but "the README." at a sentence's end.
+const CONVENTIONAL_MENTION = new RegExp(`\\b(${CONVENTIONAL_NAMES})\\b(?!\\.?\\w)`, 'g');
 
 export function mentionedPaths(text: string): string[] {
   const found = new Set<string>();
