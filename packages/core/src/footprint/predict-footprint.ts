@@ -132,7 +132,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
     combined.add(family.filter((candidate) => candidate.creates));
     listings = family.filter((candidate) => !candidate.creates);
   }
-  combined.add(removedNameUsers(text, facts.removes, context.usages ?? new Map()));
+  combined.add(removedNameUsers(text, facts.removes, context.usages ?? new Map(), roots));
   combined.add(replacedNameUsers(facts.replaces, context.usages ?? new Map(), roots));
   if (roots.length > 0) combined.add(namedUsers(facts.identifiers, context.usages ?? new Map(), roots, aboutTests));
   combined.add(routeHandlers(routesIn(text), context.routeFiles ?? new Map()));

@@ -10,14 +10,27 @@ const KEEPS_USERS = /\b(deprecat\w*|migrations?|migrator|schematics?)\b/i;
 const REMOVES_DEPRECATED = /\b((?:remov|drop)\w*)\s+(?:the\s+)?deprecated\b/gi;
 
 /**
+ * A migration names the things of a past version in strings, to rewrite users' code: removing the
+ * name now leaves it as it is ("remove tapResponse operator" does not touch `migrations/18_0_0-beta`).
+ */
+const MIGRATION = /(^|\/)migrations\//;
+const isLive = (path: string) => !MIGRATION.test(path);
+
+/**
  * Removing, dropping, renaming or inlining a name changes every file that uses it: "drop
  * `assertInInjectionContext` in production" edits each caller. Only names used in a handful of
  * files: beyond that a task usually keeps an alias, and predicting them all would keep it apart
  * from every other task on a guess.
  */
-export function removedNameUsers(prompt: string, removes: readonly string[], usages: ReadonlyMap<string, readonly string[]>): Candidate[] {
+export function removedNameUsers(prompt: string, removes: readonly string[], usages: ReadonlyMap<string, readonly string[]>, roots: readonly string[] = []): Candidate[] {
   if (removes.length === 0 || KEEPS_USERS.test(prompt.replace(REMOVES_DEPRECATED, '$1'))) return [];
-  return usersOf(removes, usages, () => true, (name) => `uses \`${name}\`, which the task removes or renames`);
+  const everywhere = usersOf(removes, usages, isLive, (name) => `uses \`${name}\`, which the task removes or renames`);
+  // A name common across the workspace (`standalone`, in 61 files) can still be rare in the task's
+  // own projects: "docs(signals): remove redundant standalone flag" edits the three in signals.
+  const widespread = removes.filter((name) => (usages.get(name)?.length ?? 0) > MAX_USERS);
+  if (roots.length === 0 || widespread.length === 0) return everywhere;
+  const inRoots = (path: string) => isLive(path) && roots.some((root) => isInside(root, path));
+  return [...everywhere, ...usersOf(widespread, usages, inRoots, (name) => `uses \`${name}\`, which the task removes or renames in its project`)];
 }
 
 /**

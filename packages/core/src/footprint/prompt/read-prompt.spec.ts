@@ -45,6 +45,11 @@ describe('readPrompt', () => {
     expect(readPrompt('feat: rename `withEffects` to `withEventHandlers`').renames).toEqual(new Map([['withEventHandlers', 'withEffects']]));
     // prose after the verb is not a name
     expect(readPrompt('refactor: remove the options parameter').removes).toEqual([]);
+    // a plain word the sentence calls a flag or an option is a property
+    expect(readPrompt('docs(signals): remove redundant standalone flag').removes).toEqual(['standalone']);
+    expect(readPrompt('chore: drop the legacy debug option').removes).toEqual(['debug']);
+    expect(readPrompt('refactor: remove all flags').removes).toEqual([]);
+    expect(readPrompt('fix: remove the header from the page').removes).toEqual([]);
   });
 
   it('names what a task moves off, "deprecated" or not, and reads SCREAMING_CASE constants as code', () => {

@@ -58,6 +58,14 @@ const RUNNER_SWITCH = new RegExp(`\\b(?:migrat|switch|mov|convert|port|replac)\\
  */
 const REMOVES = /\b(?:remove|removes|removed|removing|drop|drops|dropped|dropping|rename|renames|renamed|renaming|inline|inlines|inlined|inlining)\s+(?:the\s+)?(?:(?:deprecated|dead|unused|legacy|obsolete|redundant)\s+)?`?([A-Za-z_$][\w$]*)`?(?:\s+and\s+`?([A-Za-z_$][\w$]*))?/gi;
 
+/**
+ * "remove redundant standalone flag": a plain word the sentence calls a flag or an option is a
+ * property name in code (`standalone: true`), however common the word is in prose.
+ */
+const PROPERTY_NOUN = /^\s+(?:flags?|options?|propert(?:y|ies)|props?|attributes?|inputs?|fields?|param(?:eter)?s?|settings?|arguments?)\b/i;
+/** Words that fill the name's place without being one: "remove all options", "drop any extra flags". */
+const NOT_A_PROPERTY = /^(?:all|any|every|each|some|this|that|these|those|extra|unnecessary|duplicated?|old|its|their|our|my|a|an)$/i;
+
 const REPLACES = /\b(?:replac(?:e|es|ed|ing)\s+(?:the\s+)?(?:deprecated\s+|legacy\s+|old\s+)?(?:(?:uses?|usages?|calls?)\s+of\s+)?|instead\s+of\s+(?:the\s+)?)`?([A-Za-z_$][\w$]*)/gi;
 
 const RENAMES = /\brenam(?:e|es|ed|ing)\s+`?([A-Za-z_$][\w$]*)`?\s+(?:to|into|as)\s+`?([A-Za-z_$][\w$]*)`?/gi;
@@ -186,7 +194,11 @@ export function readPrompt(text: string): PromptFacts {
   const openingLine = conventionalLine ?? packageLine;
   const body = openingLine === undefined ? text : lines.map((line) => (line === openingLine ? line.replace(conventionalLine === undefined ? PACKAGE_PREFIX : CONVENTIONAL, '') : line)).join('\n');
   const isCodeName = (name: string) => identifiers.has(name) || /^[A-Z][a-z0-9]+[A-Z]/.test(name);
-  const removes = [...text.matchAll(REMOVES)].flatMap((match) => [match[1]!, match[2]].filter((name) => name !== undefined)).filter(isCodeName);
+  const removes = [...text.matchAll(REMOVES)].flatMap((match) => {
+    const names = [match[1]!, match[2]].filter((name) => name !== undefined);
+    const property = match[2] === undefined && !NOT_A_PROPERTY.test(match[1]!) && !PROPERTY_NOUN.test(` ${match[1]!}`) && PROPERTY_NOUN.test(text.slice(match.index! + match[0].length));
+    return names.filter((name) => isCodeName(name) || property);
+  });
   const replaces = [...text.matchAll(REPLACES)].map((match) => match[1]!).filter(isCodeName);
   // Inside a sentence: after a word on the same line, not after a full stop, a line break or a list bullet.
   const capitalized = [...body.matchAll(/(?<=[A-Za-z0-9,;)`'"][ \t]+)([A-Z][a-z0-9]{2,})\b/g)].map((match) => match[1]!).filter((word) => !identifiers.has(word));
