@@ -346,6 +346,8 @@ describe('predictFootprint', () => {
     expect(writes('fix typo in the component-store README', 'component-store')).toEqual(['modules/component-store/README.md']);
     // filed in another project, the prose names a file, as before
     expect(writes('fix typo in the component-store README', 'store')).toContain('modules/component-store/src/component-store.ts');
+    // spaced out as prose writes it, the name is the project's too, and its words name no file
+    expect(writes('fix typo in the component store README')).toEqual(['modules/component-store/README.md']);
   });
 
   it('a task that names no project is about the one its names are used in: its users back it, its pattern is that project', () => {

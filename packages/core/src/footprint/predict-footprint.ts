@@ -299,7 +299,9 @@ function withProjectsNamedInProse(facts: PromptFacts, text: string, task: Task, 
   const left = [...facts.words];
   const lower = text.toLowerCase();
   for (const name of named) {
-    for (let times = lower.split(name).length - 1; times > 0; times--) {
+    // Written as a whole (`project-service`) or spaced out as prose writes it ("the project service").
+    const mentions = new Set([name, name.replace(/-/g, ' ')]);
+    for (let times = [...mentions].reduce((sum, form) => sum + lower.split(form).length - 1, 0); times > 0; times--) {
       for (const part of words(name)) if (left.includes(part)) left.splice(left.indexOf(part), 1);
     }
   }

@@ -65,6 +65,7 @@ describe('projectsNamedInProse', () => {
     { name: '@rtk-query/graphql-request-base-query', root: 'packages/rtk-query-graphql-request-base-query' },
     { name: 'eslint-plugin', root: 'packages/eslint-plugin' },
     { name: 'eslint-plugin-template', root: 'packages/eslint-plugin-template' },
+    { name: 'integration-tests', root: 'packages/integration-tests' },
     { name: 'root', root: '' },
   ];
 
@@ -74,6 +75,12 @@ describe('projectsNamedInProse', () => {
     expect(projectsNamedInProse('graphql error customization in graphql-request-base-query', projects)).toEqual(['graphql-request-base-query']);
     expect(projectsNamedInProse('Add prepareHeader to graphqlrequestbasequery', projects)).toEqual(['graphql-request-base-query']);
     expect(projectsNamedInProse('move the rule from eslint-plugin to eslint-plugin-template', projects)).toEqual(['eslint-plugin', 'eslint-plugin-template']);
+    // spaced out as prose writes it, where "the" points at it
+    expect(projectsNamedInProse('Document how to use the component store with forms', projects)).toEqual(['component-store']);
+    expect(projectsNamedInProse("fix the component store's README", projects)).toEqual(['component-store']);
+    expect(projectsNamedInProse('a component store for forms', projects)).toEqual([]);
+    expect(projectsNamedInProse('add the integration tests for the parser', projects)).toEqual([]);
+    expect(projectsNamedInProse('fix the eslint plugin template processor', projects)).toEqual(['eslint-plugin-template']);
   });
 
   it('names none by a one-word name, which prose uses for other things, or inside a longer name', () => {

@@ -102,17 +102,33 @@ export function projectsNamedInProse(text: string, projects: readonly Project[])
     }
   }
   const named = new Map<string, string>();
+  const spacedOnly = new Set<string>();
   for (const [spelling, roots] of owners) {
     const severalParts = /[-/]/.test(spelling);
     // `graphqlrequestbasequery` for `graphql-request-base-query`: a name of several parts run together is still that name.
     const runTogether = /^[a-z0-9]+(-[a-z0-9]+)+$/.test(spelling) && writtenAsAWhole(lower, spelling.replace(/-/g, ''));
-    const written = severalParts ? writtenAsAWhole(lower, spelling) || runTogether : calledAPackage(lower, spelling);
-    if (roots.size !== 1 || !written) continue;
+    const whole = severalParts ? writtenAsAWhole(lower, spelling) || runTogether : calledAPackage(lower, spelling);
+    const spaced = !whole && severalParts && spacedOut(lower, spelling);
+    if (roots.size !== 1 || !(whole || spaced)) continue;
+    if (spaced) spacedOnly.add(spelling);
     const root = [...roots][0]!;
     // `@org/store-devtools` also spells `store-devtools`: one project, named once, by its longest spelling.
     if ((named.get(root)?.length ?? 0) < spelling.length) named.set(root, spelling);
   }
-  return named.size <= MAX_PROSE_PROJECTS ? [...named.values()].sort() : [];
+  // "the eslint plugin template" spaces out `eslint-plugin` too: the longer name is the one meant.
+  const all = [...named.values()];
+  const names = all.filter((spelling) => !spacedOnly.has(spelling) || !all.some((other) => other.startsWith(`${spelling}-`)));
+  return names.length <= MAX_PROSE_PROJECTS ? names.sort() : [];
+}
+
+/**
+ * "in the project service", "the component store's README": a name of several parts spaced out as
+ * prose writes it, where "the" points at it. Not a name that reads as a description of files
+ * (`integration-tests`, `e2e-docs`): "the integration tests" rarely means the package.
+ */
+function spacedOut(text: string, spelling: string): boolean {
+  if (!/^[a-z0-9]+(-[a-z0-9]+)+$/.test(spelling) || /-(tests?|specs?|e2e|docs|examples?|fixtures?)$/.test(spelling)) return false;
+  return new RegExp(`(^|[^a-z0-9_-])the ${spelling.replace(/-/g, ' ')}(?:'s)?(?![a-z0-9_-])`).test(text);
 }
 
 /** "the data package", "the payments library's tests": a one-word name the sentence says is a package. */
