@@ -350,6 +350,16 @@ describe('predictFootprint', () => {
     expect(writes('fix typo in the component store README')).toEqual(['modules/component-store/README.md']);
   });
 
+  it('a docs task that removes a flag keeps the tests that set it', () => {
+    const repo = ['modules/signals/src/signal-store.ts', 'modules/signals/spec/helpers.ts', 'modules/signals/spec/signal-store.spec.ts', 'modules/store/spec/a.spec.ts'];
+    const monorepo = [{ name: 'signals', root: 'modules/signals' }, { name: 'store', root: 'modules/store' }];
+    const usages = new Map([['standalone', ['modules/signals/spec/helpers.ts', ...[1, 2, 3, 4, 5, 6, 7].map((n) => `modules/store/spec/c${n}.spec.ts`)]]]);
+    const footprint = predictFootprint({ ...task('docs(signals): remove redundant standalone flag'), project: undefined }, { files: repo, projects: monorepo, declarations: new Map(), usages });
+    const helpers = footprint.writes.find((entry) => entry.path === 'modules/signals/spec/helpers.ts')!;
+    expect(helpers.confidence).toBeGreaterThanOrEqual(0.4);
+    expect(helpers.reasons).toEqual(['uses `standalone`, which the task removes or renames in its project']);
+  });
+
   it('a task that names no project is about the one its names are used in: its users back it, its pattern is that project', () => {
     const workspace = ['packages/toolkit/src/thunks.ts', 'packages/toolkit/src/lifecycle.ts', 'packages/toolkit/src/slice.ts', 'packages/codegen/src/generate.ts', 'website/src/page.tsx'];
     const monorepo = [{ name: 'toolkit', root: 'packages/toolkit' }, { name: 'codegen', root: 'packages/codegen' }, { name: 'website', root: 'website' }];

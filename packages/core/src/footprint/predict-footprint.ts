@@ -132,7 +132,8 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
     combined.add(family.filter((candidate) => candidate.creates));
     listings = family.filter((candidate) => !candidate.creates);
   }
-  combined.add(removedNameUsers(text, facts.removes, context.usages ?? new Map(), roots));
+  const removedUsers = removedNameUsers(text, facts.removes, context.usages ?? new Map(), roots);
+  combined.add(removedUsers);
   combined.add(replacedNameUsers(facts.replaces, context.usages ?? new Map(), roots));
   if (roots.length > 0) combined.add(namedUsers(facts.identifiers, context.usages ?? new Map(), roots, aboutTests));
   combined.add(routeHandlers(routesIn(text), context.routeFiles ?? new Map()));
@@ -170,7 +171,10 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   }
   if (facts.type === 'test') combined.scale((path) => (isTestFile(path) ? 1 : 0.8), 'not a test file, in a test task');
   // Documentation work (JSDoc, guides, the docs site) rarely touches tests.
-  if (facts.type === 'docs') combined.scale((path) => (isTestFile(path) ? 0.5 : 1), 'a test file, in a docs task');
+  // A test that uses the name the task removes is the exception: "docs(signals): remove redundant
+  // standalone flag" edits the specs that set `standalone: true`.
+  const usesRemoved = new Set(removedUsers.map((candidate) => candidate.path));
+  if (facts.type === 'docs') combined.scale((path) => (isTestFile(path) && !usesRemoved.has(path) ? 0.5 : 1), 'a test file, in a docs task');
   // A fix or a test is in the code; its docs page changes only when behaviour a user reads about
   // does, or when the task says it is about the docs ("fix typo in the component-store README").
   if ((facts.type === 'fix' || facts.type === 'test') && !ABOUT_DOCS.test(text)) combined.scale((path) => (isDocsPage(path) ? 0.5 : 1), `a documentation page, in a ${facts.type} task`);
