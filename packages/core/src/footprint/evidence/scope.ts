@@ -131,9 +131,15 @@ function spacedOut(text: string, spelling: string): boolean {
   return new RegExp(`(^|[^a-z0-9_-])the ${spelling.replace(/-/g, ' ')}(?:'s)?(?![a-z0-9_-])`).test(text);
 }
 
-/** "the data package", "the payments library's tests": a one-word name the sentence says is a package. */
+/**
+ * "the data package", "the payments library's tests": a one-word name the sentence says is a
+ * package. Or whose files it points at with "the": "the schematics tests", "the store README".
+ */
 function calledAPackage(text: string, spelling: string): boolean {
-  return new RegExp(`(^|[^a-z0-9_@/-])${spelling}(?:'s)? (?:package|library|project)s?\\b`).test(text);
+  return (
+    new RegExp(`(^|[^a-z0-9_@/-])${spelling}(?:'s)? (?:package|library|project)s?\\b`).test(text) ||
+    new RegExp(`(^|[^a-z0-9_@/-])the ${spelling}(?:'s)? (?:tests?|specs?|readme|changelog)\\b`).test(text)
+  );
 }
 
 /** `component-store` in "the component-store README" or "@ngrx/component-store", not in "component-store-x". */
