@@ -87,8 +87,9 @@ describe('placeSprintTasks', () => {
     const items = parseSprintList('sprint.md', '- [ ] Write a haiku\n- [ ] Unit tests for processPayment\n- [ ] Update `README.md`\n');
     const error = errorOf(() => placeSprintTasks(items, context, { sprintFile: 'sprint.md' }));
     expect(error).toMatchObject({ code: 'USAGE', location: { file: 'sprint.md', line: 1 } });
-    expect(error.message).toBe('no project for line 1 "Write a haiku", line 3 "Update `README.md`": no predicted file or scope points to one');
+    expect(error.message).toBe('no project for line 1 "Write a haiku", line 3 "Update `README.md`" (writes README.md, outside every project): no predicted file or scope points to one');
     expect(error.hint).toContain('--project <name>');
+    expect(error.hint).toContain('codex/<id>.md at the workspace root');
   });
 
   it('rejects a default that is not a project', () => {

@@ -1,7 +1,7 @@
 import { CodewavesError } from '../errors';
-import { predictFootprint, type FootprintContext } from '../footprint';
+import { predictFootprint, WRITE_THRESHOLD, type FootprintContext } from '../footprint';
 import { isTaskFile, parseTaskFile, renderTaskFile, taskIdFromTitle, validateTaskSet, type Task } from '../tasks';
-import type { Project } from '../workspace';
+import { owningProject, type Project } from '../workspace';
 import { chooseProject } from './choose-project';
 import type { SprintItem } from './parse-sprint-list';
 import { identifySprintItems, type IdentifiedSprintItem } from './sprint-task-ids';
@@ -70,15 +70,22 @@ export function placeSprintTasks(items: readonly SprintItem[], context: Footprin
 
   // Task files are never what a task writes, but their names spell task titles: keep them out of the evidence.
   const evidence: FootprintContext = { ...context, files: context.files.filter((file) => !isTaskFile(file) && file !== options.sprintFile) };
-  const choices = identified.map((item) => ({
-    item,
-    choice: chooseProject(predictFootprint(draftTask(item, options.sprintFile), evidence), item.title, evidence, defaultProject),
-  }));
-  const unplaced = choices.filter((entry) => !entry.choice).map((entry) => entry.item);
+  const choices = identified.map((item) => {
+    const footprint = predictFootprint(draftTask(item, options.sprintFile), evidence);
+    return { item, footprint, choice: chooseProject(footprint, item.title, evidence, defaultProject) };
+  });
+  const unplaced = choices.filter((entry) => !entry.choice);
   if (unplaced.length > 0) {
-    throw new CodewavesError('USAGE', `no project for ${unplaced.map((item) => `line ${item.line} "${item.title}"`).join(', ')}: no predicted file or scope points to one`, {
-      location: { file: options.sprintFile, line: unplaced[0]!.line },
-      hint: 'pass a default with `--project <name>`, or name a file or a conventional-commit scope in the item, e.g. `- [ ] docs(api): ...`',
+    // "Update the README" is placed, at the workspace root, which no project owns: say so, so the fix is obvious.
+    const outside = ({ footprint }: (typeof unplaced)[number]) => {
+      const paths = footprint.fallback ? [] : footprint.writes.filter((entry) => !entry.pattern && entry.confidence >= WRITE_THRESHOLD && !owningProject(context.projects, entry.path)).map((entry) => entry.path);
+      return paths.length > 0 ? ` (writes ${paths.slice(0, 2).join(', ')}, outside every project)` : '';
+    };
+    throw new CodewavesError('USAGE', `no project for ${unplaced.map((entry) => `line ${entry.item.line} "${entry.item.title}"${outside(entry)}`).join(', ')}: no predicted file or scope points to one`, {
+      location: { file: options.sprintFile, line: unplaced[0]!.item.line },
+      hint:
+        'pass a default with `--project <name>`, or name a file or a conventional-commit scope in the item, e.g. `- [ ] docs(api): ...`' +
+        (unplaced.some((entry) => outside(entry) !== '') ? '; a task that works outside every project can be written by hand as codex/<id>.md at the workspace root (`codewaves plan` and `run` find it, Nx targets do not)' : ''),
     });
   }
 
