@@ -37,6 +37,11 @@ describe('readPrompt', () => {
     expect(readPrompt('# Task\nperf(router): faster matching').type).toBe('perf');
   });
 
+  it('reads a keyword in backticks as syntax, not a name', () => {
+    expect(readPrompt('The template parser crashes on `@let` declarations inside `@for` blocks').identifiers).toEqual([]);
+    expect(readPrompt('fix: `new Store()` without `providers`').identifiers).toEqual(['Store', 'providers']);
+  });
+
   it('names the identifiers a task removes, drops, renames or inlines', () => {
     expect(readPrompt('fix(signals): drop `assertInInjectionContext` in production').removes).toEqual(['assertInInjectionContext']);
     expect(readPrompt('feat: rename withEffects to withEventHandlers').removes).toEqual(['withEffects']);

@@ -70,6 +70,14 @@ const REPLACES = /\b(?:replac(?:e|es|ed|ing)\s+(?:the\s+)?(?:deprecated\s+|legac
 
 const RENAMES = /\brenam(?:e|es|ed|ing)\s+`?([A-Za-z_$][\w$]*)`?\s+(?:to|into|as)\s+`?([A-Za-z_$][\w$]*)`?/gi;
 
+/**
+ * "crashes on `@let` declarations inside `@for` blocks": a keyword in backticks is syntax, not a
+ * name. Looked up, `let` is in every file, and its users are noise.
+ */
+const RESERVED_WORDS = new Set(
+  'break case catch class const continue debugger default delete else enum export extends false finally for function import in instanceof let new null return super switch this throw true try typeof var void while with yield async await static'.split(' '),
+);
+
 const TYPE_SPELLINGS: Record<string, string> = { tests: 'test', doc: 'docs', features: 'feat', feature: 'feat', bugfix: 'fix' };
 
 const CONVENTIONAL = /^\s*([a-z]+)(?:\(([^)]*)\))?!?:\s*/i;
@@ -175,7 +183,7 @@ export function readPrompt(text: string): PromptFacts {
   for (const match of text.matchAll(/`([^`\n]{2,80})`/g)) {
     for (const part of match[1]!.split(/[^A-Za-z0-9_$.-]+/)) {
       const clean = part.replace(/^[.-]+|[.-]+$/g, '').replace(/\(\)$/, '');
-      if (clean.length >= 3 && !/^\d/.test(clean)) identifiers.add(clean);
+      if (clean.length >= 3 && !/^\d/.test(clean) && !RESERVED_WORDS.has(clean)) identifiers.add(clean);
     }
   }
   for (const match of text.matchAll(/\[([a-z][a-z0-9]*(?:-[a-z0-9]+)+)\]/g)) identifiers.add(match[1]!);
