@@ -37,6 +37,12 @@ describe('readPrompt', () => {
     expect(readPrompt('# Task\nperf(router): faster matching').type).toBe('perf');
   });
 
+  it('reads a product spelled in camel case as prose, unless it is in backticks', () => {
+    expect(readPrompt('ci: use GitHub app to generate token for release').identifiers).toEqual([]);
+    expect(readPrompt('fix: support TypeScript 5.4 in `createSelector`').identifiers).toEqual(['createSelector']);
+    expect(readPrompt('fix: rename the `GitHub` provider').identifiers).toEqual(['GitHub']);
+  });
+
   it('reads a keyword in backticks as syntax, not a name', () => {
     expect(readPrompt('The template parser crashes on `@let` declarations inside `@for` blocks').identifiers).toEqual([]);
     expect(readPrompt('fix: `new Store()` without `providers`').identifiers).toEqual(['Store', 'providers']);

@@ -78,6 +78,13 @@ const RESERVED_WORDS = new Set(
   'break case catch class const continue debugger default delete else enum export extends false finally for function import in instanceof let new null return super switch this throw true try typeof var void while with yield async await static'.split(' '),
 );
 
+/**
+ * Products spelled in camel case that prose names, not code: "ci: use GitHub app to generate token"
+ * looked up `GitHub` and predicted the docs site's footer, which links to it. In backticks they
+ * still count.
+ */
+const PRODUCT_NAMES = new Set(['GitHub', 'GitLab', 'JavaScript', 'TypeScript', 'YouTube', 'LinkedIn', 'StackBlitz', 'CodeSandbox', 'StackOverflow', 'VSCode', 'WebStorm', 'IntelliJ', 'macOS', 'iOS', 'iPhone', 'iPad']);
+
 const TYPE_SPELLINGS: Record<string, string> = { tests: 'test', doc: 'docs', features: 'feat', feature: 'feat', bugfix: 'fix' };
 
 const CONVENTIONAL = /^\s*([a-z]+)(?:\(([^)]*)\))?!?:\s*/i;
@@ -189,6 +196,7 @@ export function readPrompt(text: string): PromptFacts {
   for (const match of text.matchAll(/\[([a-z][a-z0-9]*(?:-[a-z0-9]+)+)\]/g)) identifiers.add(match[1]!);
   for (const match of text.matchAll(/\b([A-Za-z_$][A-Za-z0-9_$]*)\b/g)) {
     const word = match[1]!;
+    if (PRODUCT_NAMES.has(word)) continue;
     if (/[a-z][A-Z]/.test(word) || /^[A-Z][a-z0-9]+[A-Z]/.test(word) || /^[a-z0-9]+_[a-z0-9_]+$/.test(word) || /^[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]$/.test(word)) identifiers.add(word);
   }
   for (const match of text.matchAll(/\b([a-z][a-z0-9]*(?:-[a-z0-9]+){1,5})\b/g)) identifiers.add(match[1]!);
