@@ -308,6 +308,11 @@ function withProjectsNamedInProse(facts: PromptFacts, text: string, task: Task, 
     for (let times = [...mentions].reduce((sum, form) => sum + lower.split(form).length - 1, 0); times > 0; times--) {
       for (const part of words(name)) if (left.includes(part)) left.splice(left.indexOf(part), 1);
     }
+    // "the nuxt module": the word that calls it a package names no file (`module.ts`) either.
+    for (const match of lower.matchAll(new RegExp(`\\b${name.replace(/[^a-z0-9]/g, (c) => `\\${c}`)}(?:'s)? (package|library|project|module)s?\\b`, 'g'))) {
+      const noun = words(match[1]!)[0];
+      if (noun !== undefined && left.includes(noun)) left.splice(left.indexOf(noun), 1);
+    }
   }
   const spellings = new Set(named.flatMap((name) => [name, name.slice(name.lastIndexOf('/') + 1)]));
   return { ...facts, scopes: task.project === undefined ? named : [], identifiers: facts.identifiers.filter((identifier) => !spellings.has(identifier.toLowerCase())), words: left };

@@ -87,10 +87,11 @@ describe('projectsNamedInProse', () => {
     expect(projectsNamedInProse('the store should keep its state', projects)).toEqual([]);
     expect(projectsNamedInProse("fix the store package's typing", projects)).toEqual(['store']);
     expect(projectsNamedInProse('move the helper to the nuxt library', projects)).toEqual(['nuxt']);
+    expect(projectsNamedInProse('The nuxt module should auto-import `defineStore`', projects)).toEqual(['nuxt']);
     expect(projectsNamedInProse('Convert the store tests from jest to vitest', projects)).toEqual(['store']);
     expect(projectsNamedInProse("fix a typo in the store's README", projects)).toEqual(['store']);
     expect(projectsNamedInProse('store tests are slow', projects)).toEqual([]);
-    expect(projectsNamedInProse('pinia nuxt module', projects)).toEqual([]);
+    expect(projectsNamedInProse('pinia nuxt integration', projects)).toEqual([]);
     expect(projectsNamedInProse('rename component-store-utils', projects)).toEqual([]);
   });
 

@@ -132,12 +132,12 @@ function spacedOut(text: string, spelling: string): boolean {
 }
 
 /**
- * "the data package", "the payments library's tests": a one-word name the sentence says is a
- * package. Or whose files it points at with "the": "the schematics tests", "the store README".
+ * "the data package", "the payments library's tests", "the nuxt module": a one-word name the
+ * sentence says is a package. Or whose files it points at with "the": "the schematics tests", "the store README".
  */
 function calledAPackage(text: string, spelling: string): boolean {
   return (
-    new RegExp(`(^|[^a-z0-9_@/-])${spelling}(?:'s)? (?:package|library|project)s?\\b`).test(text) ||
+    new RegExp(`(^|[^a-z0-9_@/-])${spelling}(?:'s)? (?:package|library|project|module)s?\\b`).test(text) ||
     new RegExp(`(^|[^a-z0-9_@/-])the ${spelling}(?:'s)? (?:tests?|specs?|readme|changelog)\\b`).test(text)
   );
 }
