@@ -24,6 +24,9 @@ export function chooseProject(
   defaultProject?: Project,
 ): ProjectChoice | undefined {
   return (
+    // "The nuxt module should auto-import `defineStore`": the sentence says where the work is, even
+    // when a name it mentions is declared in another project.
+    bySoleProseName(title, workspace) ??
     (footprint.fallback ? undefined : byPredictedWrites(footprint, workspace.projects, WRITE_THRESHOLD, 'predicted to write')) ??
     byScope(title, workspace) ??
     // Guesses only stand in when nothing reached the threshold: a strong write outside every project
@@ -65,21 +68,33 @@ function byScope(title: string, workspace: { files: readonly string[]; projects:
   const named = facts.subject === undefined ? undefined : projectNamedBy(facts.subject, workspace.projects);
   const project = named === undefined ? undefined : owningProject(workspace.projects, named);
   if (project) return { project, reason: `the title opens with "${facts.subject}", which names it` };
-  const projectOf = (scope: string) => {
-    const root = projectsForScopes([scope], workspace.projects, workspace.files)[0];
-    return root === undefined ? undefined : owningProject(workspace.projects, root);
-  };
   for (const scope of facts.scopes) {
-    const project = projectOf(scope);
+    const project = projectForScope(scope, workspace);
     if (project) return { project, reason: `the scope "${scope}" names it` };
   }
   if (facts.scopes.length > 0 || facts.subject !== undefined) return undefined;
-  // "fix typo in the component-store README": a name of several parts names its project anywhere in the title.
-  for (const spelled of projectsNamedInProse(title, workspace.projects)) {
-    const project = projectOf(spelled);
-    if (project) return { project, reason: `the title names it ("${spelled}")` };
-  }
-  return undefined;
+  // "move the rule from eslint-plugin to eslint-plugin-template": of several, the first.
+  return byProseNames(title, workspace)[0];
+}
+
+/** A title with no scope that names exactly one project in its prose ("fix typo in the component-store README"). */
+function bySoleProseName(title: string, workspace: { files: readonly string[]; projects: readonly Project[] }): ProjectChoice | undefined {
+  const facts = readPrompt(title);
+  if (facts.scopes.length > 0 || facts.subject !== undefined) return undefined;
+  const named = byProseNames(title, workspace);
+  return named.length === 1 ? named[0] : undefined;
+}
+
+function byProseNames(title: string, workspace: { files: readonly string[]; projects: readonly Project[] }): ProjectChoice[] {
+  return projectsNamedInProse(title, workspace.projects).flatMap((spelled) => {
+    const project = projectForScope(spelled, workspace);
+    return project ? [{ project, reason: `the title names it ("${spelled}")` }] : [];
+  });
+}
+
+function projectForScope(scope: string, workspace: { files: readonly string[]; projects: readonly Project[] }): Project | undefined {
+  const root = projectsForScopes([scope], workspace.projects, workspace.files)[0];
+  return root === undefined ? undefined : owningProject(workspace.projects, root);
 }
 
 /** A task that names no project but whose names and evidence point to one falls back to that project's pattern (`packages/toolkit/**`). */

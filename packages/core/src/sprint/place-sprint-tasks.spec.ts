@@ -83,6 +83,15 @@ describe('placeSprintTasks', () => {
     expect(placed.map((entry) => [entry.project, entry.reason])).toEqual([['@acme/payment-gateway', 'the title names it ("payment-gateway")']]);
   });
 
+  it('an item that names one project in prose goes there, even when a name it uses is declared elsewhere', () => {
+    const gateway = { ...context, projects: [...projects, { name: '@acme/payment-gateway', root: 'libs/gateway' }], files: [...files, 'libs/gateway/src/index.ts'] };
+    const placed = placeSprintTasks(parseSprintList('sprint.md', '- [ ] Call processPayment from the payment gateway on retries\n'), gateway, { sprintFile: 'sprint.md' }).tasks;
+    expect(placed.map((entry) => [entry.project, entry.reason])).toEqual([['@acme/payment-gateway', 'the title names it ("payment-gateway")']]);
+    // naming none, the declaration places it
+    const plain = placeSprintTasks(parseSprintList('sprint.md', '- [ ] Call processPayment on retries\n'), gateway, { sprintFile: 'sprint.md' }).tasks;
+    expect(plain.map((entry) => entry.project)).toEqual(['payments']);
+  });
+
   it('names every item it cannot place, and the fix', () => {
     const items = parseSprintList('sprint.md', '- [ ] Write a haiku\n- [ ] Unit tests for processPayment\n- [ ] Update `README.md`\n');
     const error = errorOf(() => placeSprintTasks(items, context, { sprintFile: 'sprint.md' }));
