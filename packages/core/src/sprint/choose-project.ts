@@ -11,9 +11,10 @@ export interface ProjectChoice {
 }
 
 /**
- * Where a new task belongs: the project that owns most of its predicted writes (confidence summed
+ * Where a new task belongs: the one project its prose names, when a title with no scope names
+ * exactly one ("the nuxt module", "payment-gateway"), else the project that owns most of its predicted writes (confidence summed
  * over entries at or above the planner's threshold), else the project its conventional-commit
- * scope (or the word opening its title, `Payments: ...`, or a name of several parts anywhere in it) names, else (when nothing reached that
+ * scope (or the word opening its title, `Payments: ...`, or the first project its prose names) names, else (when nothing reached that
  * threshold) the project of its best guesses, else the project its names and evidence point to (its
  * fallback pattern), else the caller's default, else the root project. Undefined when none applies.
  */
