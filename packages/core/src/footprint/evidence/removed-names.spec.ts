@@ -27,4 +27,11 @@ describe('removedNameUsers and migrations', () => {
     const usages = new Map([['tapResponse', ['modules/cs/src/tap-response.ts', 'modules/cs/migrations/18_0_0/index.ts', 'modules/cs/migrations/18_0_0/index.spec.ts']]]);
     expect(removedNameUsers('feat(cs): remove tapResponse operator', ['tapResponse'], usages, ['modules/cs']).map((c) => c.path)).toEqual(['modules/cs/src/tap-response.ts']);
   });
+
+  it('counts a name left with few users once migrations are set aside only once', () => {
+    const live = [1, 2, 3, 4].map((n) => `modules/cs/src/f${n}.ts`);
+    const usages = new Map([['tapResponse', [...live, ...[1, 2, 3].map((n) => `modules/cs/migrations/18_0_${n}/index.ts`)]]]);
+    const found = removedNameUsers('feat(cs): remove tapResponse signature', ['tapResponse'], usages, ['modules/cs']);
+    expect(found.map((c) => c.path)).toEqual(live);
+  });
 });

@@ -27,7 +27,8 @@ export function removedNameUsers(prompt: string, removes: readonly string[], usa
   const everywhere = usersOf(removes, usages, isLive, (name) => `uses \`${name}\`, which the task removes or renames`);
   // A name common across the workspace (`standalone`, in 61 files) can still be rare in the task's
   // own projects: "docs(signals): remove redundant standalone flag" edits the three in signals.
-  const widespread = removes.filter((name) => (usages.get(name)?.length ?? 0) > MAX_USERS);
+  // Only the names the first pass skipped: a name it took would count its users twice.
+  const widespread = removes.filter((name) => (usages.get(name) ?? []).filter(isLive).length > MAX_USERS);
   if (roots.length === 0 || widespread.length === 0) return everywhere;
   const inRoots = (path: string) => isLive(path) && roots.some((root) => isInside(root, path));
   return [...everywhere, ...usersOf(widespread, usages, inRoots, (name) => `uses \`${name}\`, which the task removes or renames in its project`)];
