@@ -80,6 +80,8 @@ export function projectNamedBy(word: string, projects: readonly Project[]): stri
 
 /** More named projects than this is a list of packages ("bump rxjs in ..."), not where the task works. */
 const MAX_PROSE_PROJECTS = 3;
+/** `graphql-request-base-query`: words joined by hyphens, which prose may run together or space out. */
+const HYPHENATED = /^[a-z0-9]+(-[a-z0-9]+)+$/;
 
 /**
  * The projects a task's prose names by a name no sentence uses for anything else: a name of several
@@ -106,7 +108,7 @@ export function projectsNamedInProse(text: string, projects: readonly Project[])
   for (const [spelling, roots] of owners) {
     const severalParts = /[-/]/.test(spelling);
     // `graphqlrequestbasequery` for `graphql-request-base-query`: a name of several parts run together is still that name.
-    const runTogether = /^[a-z0-9]+(-[a-z0-9]+)+$/.test(spelling) && writtenAsAWhole(lower, spelling.replace(/-/g, ''));
+    const runTogether = HYPHENATED.test(spelling) && writtenAsAWhole(lower, spelling.replace(/-/g, ''));
     const whole = severalParts ? writtenAsAWhole(lower, spelling) || runTogether : calledAPackage(lower, spelling);
     const spaced = !whole && severalParts && spacedOut(lower, spelling);
     if (roots.size !== 1 || !(whole || spaced)) continue;
@@ -127,7 +129,7 @@ export function projectsNamedInProse(text: string, projects: readonly Project[])
  * (`integration-tests`, `e2e-docs`): "the integration tests" rarely means the package.
  */
 function spacedOut(text: string, spelling: string): boolean {
-  if (!/^[a-z0-9]+(-[a-z0-9]+)+$/.test(spelling) || /-(tests?|specs?|e2e|docs|examples?|fixtures?)$/.test(spelling)) return false;
+  if (!HYPHENATED.test(spelling) || /-(tests?|specs?|e2e|docs|examples?|fixtures?)$/.test(spelling)) return false;
   return new RegExp(`(^|[^a-z0-9_-])the ${spelling.replace(/-/g, ' ')}(?:'s)?(?![a-z0-9_-])`).test(text);
 }
 
