@@ -31,5 +31,5 @@ export async function loadFootprintContext(
     findDependents(root, files, bumped),
   ]);
   const notes = [...(history.note ? [history.note] : []), ...declarations.notes, ...manifests.notes];
-  return { files, projects, history: history.commits, declarations: declarations.declarations, usages: declarations.usages, routeFiles, dependents: manifests.dependents, notes };
+  return { files, projects, history: history.commits, declarations: declarations.declarations, usages: declarations.usages, routeFiles, dependents: manifests.dependents, notes, notesByName: declarations.notesByName };
 }

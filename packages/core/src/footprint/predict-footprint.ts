@@ -54,8 +54,10 @@ export interface FootprintContext {
    * prediction has said which files the tasks create. Without it, no listing of a kind is predicted.
    */
   spellings?: ReadonlyMap<string, ReadonlySet<string>>;
-  /** Why evidence is missing (shallow clone, unparseable files): shown with the footprint. */
+  /** Why evidence is missing (shallow clone, a manifest that does not parse): shown with every footprint. */
   notes?: readonly string[];
+  /** Why a name's files were not read in full (a syntax error, a huge file): shown with the tasks that write the name. */
+  notesByName?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Words that say a task is about documentation, whatever its type. */
@@ -228,6 +230,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   const long = task.title.length + 1 + task.prompt.length;
   const notes = [
     ...(context.notes ?? []),
+    ...new Set([...facts.identifiers, ...facts.capitalized].flatMap((name) => context.notesByName?.get(name) ?? [])),
     ...(inferred !== undefined ? [`names no project: taken to be about ${inferred}, where its names and evidence point`] : []),
     ...(long > MAX_TASK_TEXT ? [`the task's text is ${long.toLocaleString('en-US')} characters long: only its first ${MAX_TASK_TEXT.toLocaleString('en-US')} were read`] : []),
   ];

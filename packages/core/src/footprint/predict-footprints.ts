@@ -16,8 +16,16 @@ import { assistFootprints, type FootprintAssist } from './assist/assist-footprin
  * of what they write as reads. A task that creates files is predicted twice: what lists the new
  * files' siblings is known only once the first prediction has said what they are.
  */
-export async function predictFootprints(root: string, files: readonly string[], projects: readonly Project[], tasks: readonly Task[], options: { assist?: FootprintAssist } = {}): Promise<Map<string, Footprint>> {
-  const context = await loadFootprintContext(root, files, projects, tasks.map(taskText));
+export async function predictFootprints(
+  root: string,
+  files: readonly string[],
+  projects: readonly Project[],
+  tasks: readonly Task[],
+  /** `notes`: what the workspace could not read (a manifest that does not parse), said with every footprint. */
+  options: { assist?: FootprintAssist; notes?: readonly string[] } = {},
+): Promise<Map<string, Footprint>> {
+  const loaded = await loadFootprintContext(root, files, projects, tasks.map(taskText));
+  const context = options.notes?.length ? { ...loaded, notes: [...options.notes, ...(loaded.notes ?? [])] } : loaded;
   let heuristic = new Map(tasks.map((task) => [task.id, predictFootprint(task, context)]));
   const created = new Map(tasks.map((task) => [task, createdFiles(heuristic.get(task.id)!)] as const).filter(([, paths]) => paths.length > 0));
   const spellings = kindSpellings([...created.values()].flat(), files);

@@ -6,3 +6,4 @@ export * from './render-plan-text';
 export * from './check-plan';
 export * from './plan-schema';
 export * from './guarded-edge';
+export * from './plan-notes';

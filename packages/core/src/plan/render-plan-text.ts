@@ -1,5 +1,6 @@
 import { WRITE_THRESHOLD } from '../footprint';
 import { isGuardedOnly } from './guarded-edge';
+import { planNotes } from './plan-notes';
 import type { Plan } from './plan';
 
 /** The plan for a terminal: waves first (what will happen), then why tasks were kept apart. */
@@ -36,6 +37,11 @@ export function renderPlanText(plan: Plan): string {
               : `    ${edge.from} <-> ${edge.to}: both write ${paths}`,
       );
     }
+  }
+  const notes = planNotes(plan);
+  if (notes.length > 0) {
+    lines.push('  notes');
+    for (const { note, tasks } of notes) lines.push(`    ${note}${tasks ? ` (${tasks.join(', ')})` : ''}`);
   }
   return lines.join('\n');
 }

@@ -55,7 +55,11 @@ flowchart LR
 - \`users-validation\` depends on \`create-validation-lib\`
 - \`paginate-products\` reads \`libs/validation/src/index.ts\` that \`create-validation-lib\` writes
 - \`api-docs\` reads \`apps/api/src/routes/users.ts\` that \`users-validation\` writes
-- \`error-refactor\` and \`users-validation\` both write \`apps/api/src/errors.ts\`, \`package.json\`"
+- \`error-refactor\` and \`users-validation\` both write \`apps/api/src/errors.ts\`, \`package.json\`
+
+### What the prediction could not see
+
+- shallow clone: no history evidence (\`readme\`)"
 `);
   });
 

@@ -1,5 +1,6 @@
 import { WRITE_THRESHOLD } from '../footprint';
 import { isGuardedOnly } from '../plan/guarded-edge';
+import { planNotes } from '../plan/plan-notes';
 import type { ConflictEdge, Plan, PlannedTask } from '../plan/plan';
 import { tasksByWave } from './plan-tasks';
 import { renderPlanMermaid } from './render-plan-mermaid';
@@ -31,6 +32,11 @@ export function renderPlanMarkdown(plan: Plan): string {
   if (plan.edges.length > 0) {
     lines.push('', '### Why tasks were kept apart', '');
     for (const edge of plan.edges) lines.push(`- ${edgeReason(edge, isGuardedOnly(plan, edge) ? plan.policy.guard : undefined)}`);
+  }
+  const notes = planNotes(plan);
+  if (notes.length > 0) {
+    lines.push('', '### What the prediction could not see', '');
+    for (const { note, tasks } of notes) lines.push(`- ${text(note)}${tasks ? ` (${tasks.map(code).join(', ')})` : ''}`);
   }
   return lines.join('\n');
 }

@@ -51,7 +51,7 @@ export async function planSprint(options: SprintOptions): Promise<Sprint> {
     });
   }
   validateTaskSet(tasks);
-  const footprints = await predictFootprints(root, files, workspace.projects, tasks, { assist: options.assist });
+  const footprints = await predictFootprints(root, files, workspace.projects, tasks, { assist: options.assist, notes: workspace.notes });
   const selected = options.affectedSince === undefined ? tasks : onlyAffected(tasks, footprints, await changedFiles(root, options.affectedSince));
   const policy: PlanPolicy = { ...DEFAULT_POLICY, ...options.policy };
   return { workspace, tasks: selected, footprints, plan: buildPlan(selected, footprints, base, policy) };

@@ -12,6 +12,8 @@ export interface Workspace {
   projects: Project[];
   /** Every tracked or untracked-but-not-ignored file, workspace-relative, sorted. */
   files: string[];
+  /** What could not be read (a manifest that does not parse) and what that cost: said with every plan. */
+  notes?: string[];
 }
 
 /** Whether `file` is `root` or inside it; '' is the workspace root, which holds everything. */

@@ -30,7 +30,7 @@ export function registerFootprintCommand(program: Command, io: CliIO): void {
       const project = outside ? undefined : owningProject(workspace.projects, file)?.name;
       const text = await readNamedFile(absolute, taskFile, 'task file', 'pass the path of a Markdown task file, e.g. `codewaves footprint codex/add-login.md`');
       const task = parseTaskFile(file, text, { project });
-      const footprint = (await predictFootprints(root, files, workspace.projects, [task], { assist })).get(task.id)!;
+      const footprint = (await predictFootprints(root, files, workspace.projects, [task], { assist, notes: workspace.notes })).get(task.id)!;
       const floor = options.explain ? 0 : options.minConfidence;
       const writes = footprint.writes.filter((entry) => entry.confidence >= floor);
       if (options.format === 'paths') io.stdout(JSON.stringify(predictedPaths(footprint, floor)));

@@ -15,6 +15,7 @@ const CANDIDATE_FILES_PER_PROMPT = 60;
 const IDENTIFIERS_PER_PROMPT = 24;
 /** Names looked up only for their users (removed names, an old test runner), over a whole sprint. */
 const MAX_LOOKUPS = 48;
+const MAX_PARSED_CHARS = 2_000_000;
 
 /**
  * Where the prompt's identifiers are declared, and which code files use each of them and of the
@@ -30,10 +31,11 @@ export async function findDeclarations(
   proseNames: readonly string[] = [],
   /** Names whose users are wanted but whose declaration is not (`jest`, a name the task removes). */
   lookups: readonly string[] = [],
-): Promise<{ declarations: Map<string, Declaration[]>; usages: Map<string, string[]>; notes: string[] }> {
+): Promise<{ declarations: Map<string, Declaration[]>; usages: Map<string, string[]>; notes: string[]; notesByName: Map<string, string[]> }> {
   const declarations = new Map<string, Declaration[]>();
   const usages = new Map<string, string[]>();
   const notes: string[] = [];
+  const notesByName = new Map<string, string[]>();
   const MAX_IDENTIFIERS = IDENTIFIERS_PER_PROMPT * Math.max(1, prompts);
   const MAX_CANDIDATE_FILES = CANDIDATE_FILES_PER_PROMPT * Math.max(1, prompts);
   const valid = (name: string) => /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
@@ -41,7 +43,7 @@ export async function findDeclarations(
   const prose = proseNames.filter((name) => valid(name) && !code.includes(name)).slice(0, MAX_IDENTIFIERS);
   const names = [...code, ...prose];
   const lookupOnly = new Set([...new Set(lookups)].filter((name) => valid(name) && !code.includes(name)).slice(0, MAX_LOOKUPS));
-  if (names.length === 0 && lookupOnly.size === 0) return { declarations, usages, notes };
+  if (names.length === 0 && lookupOnly.size === 0) return { declarations, usages, notes, notesByName };
 
   const globs = ['--', '*.ts', '*.tsx', '*.mts', '*.cts', '*.js', '*.jsx', '*.mjs', '*.cjs'];
   // One fixed-string walk of the tree for all: a code name anywhere, a prose word (`Store`,
@@ -51,6 +53,10 @@ export async function findDeclarations(
   const grep = await execGit(root, ['grep', '-o', '-w', '-F', '-I', ...patterns.flatMap((pattern) => ['-e', pattern]), ...globs]);
   for (const name of [...code, ...lookupOnly]) usages.set(name, []);
   const namesIn = new Map<string, Set<string>>();
+  // A file that cannot be read in full concerns the tasks that name what it mentions, not the sprint.
+  const noteAbout = (file: string, note: string) => {
+    for (const name of namesIn.get(file) ?? []) notesByName.set(name, [...(notesByName.get(name) ?? []), note]);
+  };
   const filesWith = new Map<string, number>();
   for (const line of grep.stdout.split('\n')) {
     const colon = line.lastIndexOf(':');
@@ -71,7 +77,7 @@ export async function findDeclarations(
   // says where the work is, a common one beside it (`query`, in 180 files) would fill the cap.
   const rarity = new Map([...namesIn].map(([file, names]) => [file, Math.min(...[...names].map((name) => filesWith.get(name)!))]));
   const candidates = [...namesIn.keys()].sort((a, b) => rarity.get(a)! - rarity.get(b)!);
-  if (candidates.length === 0) return { declarations, usages, notes };
+  if (candidates.length === 0) return { declarations, usages, notes, notesByName };
   if (candidates.length > MAX_CANDIDATE_FILES) notes.push(`identifiers mentioned in ${candidates.length} files; parsed the first ${MAX_CANDIDATE_FILES} that declare one, the rarest names' first`);
 
   // Cheap textual filter first: a file that declares one of the names says `function name`, `class name`, `name(`, `name =` or `name:`.
@@ -88,9 +94,12 @@ export async function findDeclarations(
   for (const file of candidates) {
     if (texts.size >= MAX_CANDIDATE_FILES) break;
     const text = await readFile(`${root}/${file}`, 'utf8').catch(() => undefined);
-    if (text !== undefined && text.length < 2_000_000 && declarer.test(text)) texts.set(file, text);
+    if (text === undefined || !declarer.test(text)) continue;
+    // Generated bundles and fixtures run to megabytes; a parse of one costs more than the rest of the plan.
+    if (text.length > MAX_PARSED_CHARS) noteAbout(file, `${file}: ${(text.length / 1_000_000).toFixed(1)} MB, over the ${MAX_PARSED_CHARS / 1_000_000} MB parse limit: the names it declares were not read`);
+    else texts.set(file, text);
   }
-  if (texts.size === 0) return { declarations, usages, notes };
+  if (texts.size === 0) return { declarations, usages, notes, notesByName };
 
   // require, not import(): the compiled CommonJS would otherwise load ts-morph through the ESM loader.
   const { Project, Node, ts } = require('ts-morph') as typeof import('ts-morph');
@@ -100,8 +109,15 @@ export async function findDeclarations(
     try {
       source = project.createSourceFile(file, text, { overwrite: true });
     } catch (error) {
-      notes.push(`${file}: could not parse (${(error as Error).message.split('\n')[0]})`);
+      noteAbout(file, `${file}: could not parse (${(error as Error).message.split('\n')[0]})`);
       continue;
+    }
+    // The parser recovers from syntax errors, so the file still counts, but what it declares after
+    // the error may be misread: say where.
+    const syntaxError = (source.compilerNode as { parseDiagnostics?: readonly import('ts-morph').ts.DiagnosticWithLocation[] }).parseDiagnostics?.[0];
+    if (syntaxError) {
+      const line = source.getLineAndColumnAtPos(syntaxError.start).line;
+      noteAbout(file, `${file}:${line}: syntax error (${ts.flattenDiagnosticMessageText(syntaxError.messageText, ' ')}): its declarations read as far as the parser recovers`);
     }
     const add = (name: string | undefined, kind: DeclarationKind, exported: boolean) => {
       if (!name || !wanted.has(name)) return;
@@ -143,7 +159,7 @@ export async function findDeclarations(
       }
     }
   }
-  return { declarations, usages, notes };
+  return { declarations, usages, notes, notesByName };
 }
 
 function escape(text: string): string {

@@ -20,8 +20,10 @@ export interface HistoryOptions {
 export async function readHistory(root: string, options: HistoryOptions = {}): Promise<{ commits: CommitRecord[]; note?: string }> {
   const depth = options.depth ?? 3000;
   const maxFiles = options.maxFilesPerCommit ?? 40;
+  const head = await execGit(root, ['rev-parse', '--verify', '-q', 'HEAD']);
+  if (head.exitCode !== 0) return { commits: [], note: 'no commits yet: no history to learn from (similar past commits, files changed together)' };
   const log = await execGit(root, ['log', `-n${depth}`, '--first-parent', '--no-merges', '--no-renames', '--format=%x1e%s', '--name-only', 'HEAD']);
-  if (log.exitCode !== 0) return { commits: [], note: `no git history (${log.stderr.trim().split('\n')[0]})` };
+  if (log.exitCode !== 0) return { commits: [], note: `git history could not be read (${log.stderr.trim().split('\n')[0]}): no history evidence` };
   const commits: CommitRecord[] = [];
   for (const chunk of log.stdout.split('\x1e')) {
     if (!chunk.trim()) continue;
@@ -31,5 +33,8 @@ export async function readHistory(root: string, options: HistoryOptions = {}): P
     commits.push({ subject, files });
   }
   const shallow = await execGit(root, ['rev-parse', '--is-shallow-repository']);
-  return { commits, note: shallow.stdout.trim() === 'true' ? `shallow clone: ${commits.length} commits of history` : undefined };
+  if (shallow.stdout.trim() !== 'true') return { commits };
+  // CI checkouts are shallow by default, and a plan made there would quietly differ from a local one.
+  const count = `${commits.length} commit${commits.length === 1 ? '' : 's'}`;
+  return { commits, note: `shallow clone: ${count} of history to learn from; \`git fetch --unshallow\` (or fetch-depth: 0 in CI) for the full prediction` };
 }
