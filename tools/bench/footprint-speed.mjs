@@ -35,10 +35,11 @@ async function childCodewaves(repo) {
   const core = require(join(DIST, 'index.js'));
   const importMs = msSince(t0);
   const t1 = now();
-  const first = await core.planSprint({ cwd: repo });
+  // The disk cache is measured by the CLI rows: here every call predicts.
+  const first = await core.planSprint({ cwd: repo, cache: false });
   const coldMs = msSince(t1);
   const t2 = now();
-  await core.planSprint({ cwd: repo });
+  await core.planSprint({ cwd: repo, cache: false });
   const warmMs = msSince(t2);
   return { importMs, coldMs, warmMs, tasks: first.tasks.length, waves: first.plan.waves.length, files: first.workspace.files.length, maxRssKb: maxRssKb() };
 }
@@ -112,12 +113,12 @@ async function childPhases(repo) {
   }
   const snapshot = () => [...stats.values()].map((stat) => ({ ...stat, ms: round(stat.ms, 1) }));
   let start = now();
-  await core.planSprint({ cwd: repo });
+  await core.planSprint({ cwd: repo, cache: false });
   const coldMs = msSince(start);
   const cold = snapshot();
   stats.clear();
   start = now();
-  const sprint = await core.planSprint({ cwd: repo });
+  const sprint = await core.planSprint({ cwd: repo, cache: false });
   const warmMs = msSince(start);
   const footprints = [...sprint.footprints.values()];
   const declaredNames = new Set(footprints.flatMap((footprint) => footprint.writes.flatMap((entry) => entry.reasons.map((reason) => /^declares \w+ `([^`]+)`/.exec(reason)?.[1]).filter(Boolean))));
@@ -700,7 +701,7 @@ async function main() {
     writeFileSync(preload, "process.on('exit', () => process.stderr.write(`\\n__BENCH_MAXRSS_KB__=${process.resourceUsage().maxRSS}\\n`));\n");
 
     // Interleaved, so that a busy moment on the machine does not land on one contender only.
-    const runs = { codewaves: [], cli: [], naive: [] };
+    const runs = { codewaves: [], cli: [], cached: [], naive: [] };
     for (let r = 1; r <= options.repeat; r++) {
       // A busy machine can make three rounds overrun the time the benchmark promises: stop early, say so.
       const elapsed = msSince(started) / 1000;
@@ -711,9 +712,16 @@ async function main() {
       const cw = await runChild('codewaves', [repo], repo);
       runs.codewaves.push(cw);
       log(`run ${r}/${options.repeat}: codewaves cold ${Math.round(cw.coldMs)} ms, warm ${Math.round(cw.warmMs)} ms, ${mb(cw.maxRssKb)} MB`);
-      const cli = await runProcess([join(CORE, 'bin', 'codewaves.js'), 'plan', '--json', '--cwd', repo], { cwd: repo, preload });
+      const cli = await runProcess([join(CORE, 'bin', 'codewaves.js'), 'plan', '--json', '--no-cache', '--cwd', repo], { cwd: repo, preload });
       runs.cli.push({ ms: cli.wallMs, maxRssKb: cli.maxRssKb, waves: JSON.parse(cli.stdout).waves.length });
       log(`run ${r}/${options.repeat}: CLI plan --json ${Math.round(cli.wallMs)} ms, ${mb(cli.maxRssKb)} MB`);
+      // A first plan that keeps its footprints, then the second plan on the same state, which reads them.
+      rmSync(join(repo, '.codewaves', 'cache'), { recursive: true, force: true });
+      const keeping = await runProcess([join(CORE, 'bin', 'codewaves.js'), 'plan', '--json', '--cwd', repo], { cwd: repo, preload });
+      const cached = await runProcess([join(CORE, 'bin', 'codewaves.js'), 'plan', '--json', '--cwd', repo], { cwd: repo, preload });
+      const same = JSON.stringify(JSON.parse(cached.stdout).waves) === JSON.stringify(JSON.parse(cli.stdout).waves);
+      runs.cached.push({ firstMs: keeping.wallMs, ms: cached.wallMs, maxRssKb: cached.maxRssKb, samePlan: same });
+      log(`run ${r}/${options.repeat}: CLI plan --json, first keeping the cache ${Math.round(keeping.wallMs)} ms, second reading it ${Math.round(cached.wallMs)} ms${same ? '' : ' (A DIFFERENT PLAN)'}`);
       const naive = await runChild('naive', [repo, identifiersFile], repo);
       runs.naive.push(naive);
       log(`run ${r}/${options.repeat}: naive ts-morph ${Math.round(naive.ms)} ms (load ${Math.round(naive.loadMs)}, lookup ${Math.round(naive.lookupMs)}), ${mb(naive.maxRssKb)} MB`);
@@ -729,6 +737,10 @@ async function main() {
       peakRssMb: mb(median(runs.codewaves.map((run) => run.maxRssKb))),
       importMs: round(median(runs.codewaves.map((run) => run.importMs))),
       cliPeakRssMb: mb(median(runs.cli.map((run) => run.maxRssKb))),
+      cliKeepingCacheMs: round(median(runs.cached.map((run) => run.firstMs))),
+      cliCachedMs: round(median(runs.cached.map((run) => run.ms))),
+      cliCachedPeakRssMb: mb(median(runs.cached.map((run) => run.maxRssKb))),
+      cachedPlanSame: runs.cached.every((run) => run.samePlan),
       waves: runs.codewaves[0].waves,
     };
     const naiveTsMorph = {
@@ -746,6 +758,7 @@ async function main() {
       naiveTsMorph,
       ratio: round(naiveTsMorph.ms / codewaves.coldMs, 1),
       rssRatio: round(naiveTsMorph.peakRssMb / codewaves.peakRssMb, 1),
+      cachedRatio: round(codewaves.cliMs / codewaves.cliCachedMs, 1),
       identifiers: { inPrompts: identifiers.length, withDeclarationEvidence: phases.identifiersWithDeclarations, resolvedByNaive: naiveTsMorph.identifiersResolved },
       breakdown: { ...phases, tsMorphImportMs: round(tsMorphImport.ms) },
       setup: { packages: options.packages, historyCommits: options.commits, repeat: options.repeat, rounds: runs.codewaves.length, seed: options.seed, generateMs: round(generateMs) },
@@ -767,7 +780,10 @@ async function main() {
     print('|---|---:|---:|');
     print(`| codewaves \`planSprint\`, cold (fresh process; its ${fmt(codewaves.importMs)} ms module import not included) | ${fmt(codewaves.coldMs)} | ${fmt(codewaves.peakRssMb)} |`);
     print(`| codewaves \`planSprint\`, warm (second call, same process) | ${fmt(codewaves.warmMs)} | same process |`);
-    print(`| codewaves CLI \`plan --json\` (whole process) | ${fmt(codewaves.cliMs)} | ${fmt(codewaves.cliPeakRssMb)} |`);
+    print(`| codewaves CLI \`plan --json --no-cache\` (whole process) | ${fmt(codewaves.cliMs)} | ${fmt(codewaves.cliPeakRssMb)} |`);
+    print(`| codewaves CLI \`plan --json\`, first (keeps the footprints in .codewaves/cache/) | ${fmt(codewaves.cliKeepingCacheMs)} | |`);
+    print(`| codewaves CLI \`plan --json\`, second on the same state (reads them${codewaves.cachedPlanSame ? ', same plan' : ', A DIFFERENT PLAN'}) | ${fmt(codewaves.cliCachedMs)} | ${fmt(codewaves.cliCachedPeakRssMb)} |`);
+    print(`| **CLI without / with the cache** | **${result.cachedRatio}x** | |`);
     print(`| naive: ts-morph Project over ${fmt(naiveTsMorph.sourceFiles)} .ts files (load ${fmt(naiveTsMorph.loadMs)} + lookup ${fmt(naiveTsMorph.lookupMs)}) | ${fmt(naiveTsMorph.ms)} | ${fmt(naiveTsMorph.peakRssMb)} |`);
     print(`| **naive / codewaves cold** | **${result.ratio}x** | **${result.rssRatio}x** |`);
     print();

@@ -5,6 +5,7 @@ import { buildPlan, DEFAULT_POLICY, type Plan, type PlanPolicy } from '../plan';
 import { affectedTasks, changedFiles } from './affected';
 import { loadTasks, validateTaskSet, type Task } from '../tasks';
 import { detectWorkspace, type Project, type Workspace } from '../workspace';
+import { cachedFootprints, type CacheOutcome } from './footprint-cache';
 
 export interface SprintOptions {
   /** Any folder inside the workspace. */
@@ -25,6 +26,8 @@ export interface SprintOptions {
   affectedSince?: string;
   /** Refine the footprints with a model (`--assist`); off by default. */
   assist?: FootprintAssist;
+  /** Read and keep footprints under .codewaves/cache/ (default true; `--no-cache`). Never with `assist`. */
+  cache?: boolean;
 }
 
 export interface Sprint {
@@ -32,9 +35,11 @@ export interface Sprint {
   tasks: Task[];
   footprints: Map<string, Footprint>;
   plan: Plan;
+  /** Whether the footprints came from .codewaves/cache/ ('hit'), were predicted and kept ('miss'), or the cache was not used. */
+  footprintCache: CacheOutcome;
 }
 
-/** tasks -> footprints -> plan, for a workspace on disk. Reads files; changes nothing. */
+/** tasks -> footprints -> plan, for a workspace on disk. Reads files; writes only its footprint cache (.codewaves/cache/). */
 export async function planSprint(options: SprintOptions): Promise<Sprint> {
   const root = await findRepositoryRoot(options.cwd);
   const base = await headCommit(root);
@@ -51,10 +56,12 @@ export async function planSprint(options: SprintOptions): Promise<Sprint> {
     });
   }
   validateTaskSet(tasks);
-  const footprints = await predictFootprints(root, files, workspace.projects, tasks, { assist: options.assist, notes: workspace.notes });
+  const predict = () => predictFootprints(root, files, workspace.projects, tasks, { assist: options.assist, notes: workspace.notes });
+  const { footprints, cache } =
+    options.cache === false || options.assist ? { footprints: await predict(), cache: 'off' as const } : await cachedFootprints(root, base, tasks, workspace.projects, predict);
   const selected = options.affectedSince === undefined ? tasks : onlyAffected(tasks, footprints, await changedFiles(root, options.affectedSince));
   const policy: PlanPolicy = { ...DEFAULT_POLICY, ...options.policy };
-  return { workspace, tasks: selected, footprints, plan: buildPlan(selected, footprints, base, policy) };
+  return { workspace, tasks: selected, footprints, plan: buildPlan(selected, footprints, base, policy), footprintCache: cache };
 }
 
 /** Affected tasks; a dependency outside the selection counts as already done. */

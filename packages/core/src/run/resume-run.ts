@@ -34,7 +34,7 @@ export async function resumeRun(options: Omit<RunOptions, 'runId'> & { runId?: s
   const files = await listWorkspaceFiles(root);
   const workspace = await detectWorkspace(root, files);
   const tasks = await Promise.all(state.plan.tasks.map(async (planned) => parseTaskFile(planned.file, await readFile(join(root, planned.file), 'utf8'), { project: planned.project })));
-  const sprint: Sprint = { workspace, tasks, footprints: new Map(state.plan.tasks.map((task) => [task.id, task.footprint])), plan: state.plan };
+  const sprint: Sprint = { workspace, tasks, footprints: new Map(state.plan.tasks.map((task) => [task.id, task.footprint])), plan: state.plan, footprintCache: 'off' };
   const providers = resolveProviders(sprint, options, env);
   await checkEndpoints(providers.values());
 

@@ -110,11 +110,13 @@ describe('runSprint', () => {
     expect(rateLimited).toMatchObject({ reason: expect.stringMatching(/; the pool now allows 1 model call at once$/) });
   });
 
-  it('fails before creating anything when the model endpoint is unreachable', async () => {
+  it('fails before creating any branch or run when the model endpoint is unreachable', async () => {
     const branchesBefore = repo.git('branch', '--list');
     await expect(runSprint({ cwd: repo.root, env: { ...env(), OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' } })).rejects.toMatchObject({ code: 'MODEL_UNREACHABLE' });
     expect(repo.git('branch', '--list')).toBe(branchesBefore);
-    expect(existsSync(join(repo.root, '.codewaves'))).toBe(false);
+    // The plan's footprints may be kept in .codewaves/cache/; no run was begun.
+    expect(existsSync(join(repo.root, '.codewaves', 'runs'))).toBe(false);
+    expect(existsSync(join(repo.root, '.codewaves', 'latest-run'))).toBe(false);
   });
 
   it('refuses uncommitted edits to a file a task will change', async () => {

@@ -30,6 +30,7 @@ interface PlanCommandOptions extends AssistOptions {
   maxWaves?: number;
   maxFootprint?: number;
   expect?: string;
+  cache: boolean;
 }
 
 /** Task-set errors that mean "the plan is bad" to a CI gate, rather than "the tool could not run". */
@@ -54,6 +55,7 @@ export function registerPlanCommand(program: Command, io: CliIO): void {
     .option('--max-waves <n>', 'with --check: the most waves allowed', positiveInt)
     .option('--max-footprint <n>', 'with --check: the most files one task may be predicted to write (default 50)', positiveInt)
     .option('--expect <plan.json>', 'with --check: a committed plan this one must match (waves and edges)')
+    .option('--no-cache', 'predict the footprints afresh instead of reading the ones kept in .codewaves/cache/ by a plan on this same commit, changes and tasks')
     .option('--cwd <dir>', 'the workspace (default: the current folder)');
   addAssistOptions(command)
     .action(async (options: PlanCommandOptions) => {
@@ -71,6 +73,7 @@ export function registerPlanCommand(program: Command, io: CliIO): void {
           policy: { hotspots: options.hotspots, ...(options.vague === 'share' ? { vague: 'share' as const } : {}), ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.guard !== undefined ? { guard: options.guard } : {}) },
           affectedSince: options.affected ? options.base : undefined,
           assist: createFootprintAssist(options, io.env),
+          cache: options.cache,
         }));
       } catch (error) {
         if (options.check && isCodewavesError(error) && PLAN_ERRORS.has(error.code)) {

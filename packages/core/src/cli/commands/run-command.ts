@@ -40,6 +40,7 @@ export function registerRunCommand(program: Command, io: CliIO): void {
     .option('--allow-command <patterns...>', 'run_command may run only commands matching these patterns')
     .option('--no-default-deny', 'drop the built-in deny list of run_command (git push, git remote, git config, publishing, gh, sudo ...)')
     .option('--allow-dirty', 'run even if files the tasks will change have uncommitted edits (agents will not see them)')
+    .option('--no-cache', 'predict the footprints afresh instead of reading the ones a plan on this same state kept in .codewaves/cache/')
     .option('--prices <file>', 'a JSON price file (model -> USD per 1M input/cachedInput/output tokens) over the built-in approximate prices (default: CODEWAVES_PRICES)')
     .option('--json', 'print the run summary as JSON at the end')
     .addOption(new Option('--output-style <style>', 'text: lines for people; jsonl: one JSON event per line, for CI logs').choices(['text', 'jsonl']).default('text'))
@@ -57,6 +58,7 @@ export function registerRunCommand(program: Command, io: CliIO): void {
         maxTurns: number;
         taskTimeout?: number;
         allowDirty?: boolean;
+        cache: boolean;
         affected?: boolean;
         rerunConflicts: boolean;
         checkCommand?: string;
@@ -88,6 +90,7 @@ export function registerRunCommand(program: Command, io: CliIO): void {
           taskTimeoutMs: options.taskTimeout,
           pricesFile: options.prices,
           allowDirty: options.allowDirty,
+          cache: options.cache,
           affectedSince: options.affected ? options.base : undefined,
           rerunConflicts: options.rerunConflicts,
           checkCommand: options.checkCommand,

@@ -12,4 +12,5 @@ export interface CodexPlanExecutorOptions {
   expect?: string;
   assist?: boolean;
   assistModel?: string;
+  cache?: boolean;
 }

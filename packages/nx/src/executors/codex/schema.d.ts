@@ -13,6 +13,7 @@ export interface CodexExecutorOptions {
   guard?: number;
   assist?: boolean;
   assistModel?: string;
+  cache?: boolean;
   rerunConflicts?: boolean;
   outputStyle?: 'text' | 'jsonl';
   taskTimeout?: string;

@@ -20,6 +20,7 @@ export async function printPlan(projects: ReadonlySet<string>, options: CodexPla
   if (options.expect) args.push('--expect', options.expect);
   if (options.assist) args.push('--assist');
   if (options.assistModel) args.push('--assist-model', options.assistModel);
+  if (options.cache === false) args.push('--no-cache');
   const lines: string[] = [];
   const code = await main(args, {
     cwd: context.root,

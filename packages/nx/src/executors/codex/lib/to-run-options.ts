@@ -5,7 +5,7 @@ import type { CodexExecutorOptions } from '../schema';
 export function toRunOptions(
   options: CodexExecutorOptions,
   env: NodeJS.ProcessEnv = process.env,
-): Pick<RunOptions, 'provider' | 'agentCommand' | 'agentEnv' | 'model' | 'baseURL' | 'concurrency' | 'maxTurns' | 'allowDirty' | 'checkCommand' | 'setupCommand' | 'policy' | 'rerunConflicts' | 'taskTimeoutMs' | 'commandPolicy' | 'pricesFile' | 'assist'> {
+): Pick<RunOptions, 'provider' | 'agentCommand' | 'agentEnv' | 'model' | 'baseURL' | 'concurrency' | 'maxTurns' | 'allowDirty' | 'checkCommand' | 'setupCommand' | 'policy' | 'rerunConflicts' | 'taskTimeoutMs' | 'commandPolicy' | 'pricesFile' | 'assist' | 'cache'> {
   const taskTimeoutMs = options.taskTimeout === undefined ? undefined : parseDuration(options.taskTimeout);
   if (options.taskTimeout !== undefined && taskTimeoutMs === undefined) {
     throw new CodewavesError('USAGE', `taskTimeout ${JSON.stringify(options.taskTimeout)} is not a duration`, { hint: 'write a duration such as 10m, 90s or 1h30m, or a number of seconds' });
@@ -27,5 +27,6 @@ export function toRunOptions(
     commandPolicy: { allow: options.allowCommands, deny: options.denyCommands, defaultDeny: options.defaultDeny },
     pricesFile: options.prices,
     assist: createFootprintAssist(options, env),
+    cache: options.cache,
   };
 }

@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Footprint } from '../footprint';
+import { execGit } from '../git';
+import type { Task } from '../tasks';
+import { STATE_FOLDER } from '../threads/thread-store';
+import type { Project } from '../workspace';
+import { ignoreStateFolder } from './prepare-run';
+
+export const CACHE_FOLDER = `${STATE_FOLDER}/cache`;
+/** Sprints kept: enough for a few branches and task sets, small enough to never matter on disk. */
+const KEPT = 8;
+/** Past this much untracked content, digesting it costs more than predicting again: no cache. */
+const MAX_UNTRACKED_BYTES = 32 * 1024 * 1024;
+
+export type CacheOutcome = 'hit' | 'miss' | 'off';
+
+/**
+ * A sprint's footprints, kept under `.codewaves/cache/` by everything they were predicted from: the
+ * engine's own code, the commit, every uncommitted change (tracked diffs and untracked files' bytes),
+ * the tasks and the projects. So a second `plan` on the same state, the `run` after a `plan`, or a CI
+ * gate after the Markdown summary reads them back instead of predicting again; any change to any of
+ * those predicts afresh. A cache that cannot be read or written is a miss, never an error.
+ */
+export async function cachedFootprints(
+  root: string,
+  head: string,
+  tasks: readonly Task[],
+  projects: readonly Project[],
+  predict: () => Promise<Map<string, Footprint>>,
+): Promise<{ footprints: Map<string, Footprint>; cache: CacheOutcome }> {
+  const key = await cacheKey(root, head, tasks, projects).catch(() => undefined);
+  if (!key) return { footprints: await predict(), cache: 'off' };
+  const file = join(root, CACHE_FOLDER, `footprints-${key}.json`);
+  const cached = await readFile(file, 'utf8')
+    .then((text) => JSON.parse(text) as { key: string; footprints: [string, Footprint][] })
+    .catch(() => undefined);
+  if (cached?.key === key && Array.isArray(cached.footprints) && tasks.every((task) => cached.footprints.some(([id]) => id === task.id))) {
+    return { footprints: new Map(cached.footprints), cache: 'hit' };
+  }
+  const footprints = await predict();
+  await store(root, file, { key, footprints: [...footprints] }).catch(() => undefined);
+  return { footprints, cache: 'miss' };
+}
+
+async function cacheKey(root: string, head: string, tasks: readonly Task[], projects: readonly Project[]): Promise<string | undefined> {
+  const hash = createHash('sha256').update(engineDigest()).update('\0').update(head).update('\0');
+  // `git diff HEAD` holds staged and unstaged edits alike; untracked files are read as they are.
+  const diff = await execGit(root, ['diff', 'HEAD', '--binary', '--no-ext-diff', '--no-textconv', '--no-color']);
+  if (diff.exitCode !== 0) return undefined;
+  hash.update(diff.stdout).update('\0');
+  const untracked = await execGit(root, ['ls-files', '-z', '--others', '--exclude-standard']);
+  if (untracked.exitCode !== 0) return undefined;
+  let bytes = 0;
+  for (const path of untracked.stdout.split('\0').filter(Boolean).sort()) {
+    if (path.startsWith(`${STATE_FOLDER}/`)) continue;
+    const content = await readFile(join(root, path)).catch(() => Buffer.alloc(0));
+    bytes += content.length;
+    if (bytes > MAX_UNTRACKED_BYTES) return undefined;
+    hash.update(path).update('\0').update(content).update('\0');
+  }
+  const sorted = [...tasks].sort((a, b) => a.id.localeCompare(b.id));
+  hash.update(JSON.stringify(sorted)).update('\0').update(JSON.stringify(projects));
+  return hash.digest('hex').slice(0, 32);
+}
+
+async function store(root: string, file: string, value: unknown): Promise<void> {
+  const folder = join(root, CACHE_FOLDER);
+  await mkdir(folder, { recursive: true });
+  await ignoreStateFolder(root);
+  // Written aside and renamed: a plan killed mid-write leaves no half file to be read as a hit.
+  const partial = `${file}.${process.pid}.tmp`;
+  await writeFile(partial, JSON.stringify(value));
+  await rename(partial, file);
+  const entries = await Promise.all(
+    (await readdir(folder)).filter((name) => name.startsWith('footprints-')).map(async (name) => ({ name, mtime: (await stat(join(folder, name))).mtimeMs })),
+  );
+  for (const { name } of entries.sort((a, b) => b.mtime - a.mtime).slice(KEPT)) await unlink(join(folder, name)).catch(() => undefined);
+}
+
+let engine: string | undefined;
+/** The engine's own code: a new version, or a rebuilt one in development, predicts afresh. */
+function engineDigest(): string {
+  if (engine) return engine;
+  const hash = createHash('sha256');
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(js|ts)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) hash.update(entry.name).update(readFileSync(path));
+    }
+  };
+  walk(join(__dirname, '..'));
+  engine = hash.digest('hex');
+  return engine;
+}
