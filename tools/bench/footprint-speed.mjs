@@ -720,8 +720,14 @@ async function main() {
       const keeping = await runProcess([join(CORE, 'bin', 'codewaves.js'), 'plan', '--json', '--cwd', repo], { cwd: repo, preload });
       const cached = await runProcess([join(CORE, 'bin', 'codewaves.js'), 'plan', '--json', '--cwd', repo], { cwd: repo, preload });
       const same = JSON.stringify(JSON.parse(cached.stdout).waves) === JSON.stringify(JSON.parse(cli.stdout).waves);
-      runs.cached.push({ firstMs: keeping.wallMs, ms: cached.wallMs, maxRssKb: cached.maxRssKb, samePlan: same });
-      log(`run ${r}/${options.repeat}: CLI plan --json, first keeping the cache ${Math.round(keeping.wallMs)} ms, second reading it ${Math.round(cached.wallMs)} ms${same ? '' : ' (A DIFFERENT PLAN)'}`);
+      // An edit changes the state, so the sprint is predicted again, but only the edited file is parsed again.
+      const edited = join(repo, spawnSync('git', ['ls-files', '*.ts'], { cwd: repo, encoding: 'utf8' }).stdout.split('\n')[0]);
+      const original = readFileSync(edited, 'utf8');
+      writeFileSync(edited, `${original}// edited\n`);
+      const afterEdit = await runProcess([join(CORE, 'bin', 'codewaves.js'), 'plan', '--json', '--cwd', repo], { cwd: repo, preload });
+      writeFileSync(edited, original);
+      runs.cached.push({ firstMs: keeping.wallMs, ms: cached.wallMs, maxRssKb: cached.maxRssKb, samePlan: same, afterEditMs: afterEdit.wallMs });
+      log(`run ${r}/${options.repeat}: CLI plan --json, first keeping the cache ${Math.round(keeping.wallMs)} ms, second reading it ${Math.round(cached.wallMs)} ms${same ? '' : ' (A DIFFERENT PLAN)'}, after a one-line edit ${Math.round(afterEdit.wallMs)} ms`);
       const naive = await runChild('naive', [repo, identifiersFile], repo);
       runs.naive.push(naive);
       log(`run ${r}/${options.repeat}: naive ts-morph ${Math.round(naive.ms)} ms (load ${Math.round(naive.loadMs)}, lookup ${Math.round(naive.lookupMs)}), ${mb(naive.maxRssKb)} MB`);
@@ -740,6 +746,7 @@ async function main() {
       cliKeepingCacheMs: round(median(runs.cached.map((run) => run.firstMs))),
       cliCachedMs: round(median(runs.cached.map((run) => run.ms))),
       cliCachedPeakRssMb: mb(median(runs.cached.map((run) => run.maxRssKb))),
+      cliAfterEditMs: round(median(runs.cached.map((run) => run.afterEditMs))),
       cachedPlanSame: runs.cached.every((run) => run.samePlan),
       waves: runs.codewaves[0].waves,
     };
@@ -783,6 +790,7 @@ async function main() {
     print(`| codewaves CLI \`plan --json --no-cache\` (whole process) | ${fmt(codewaves.cliMs)} | ${fmt(codewaves.cliPeakRssMb)} |`);
     print(`| codewaves CLI \`plan --json\`, first (keeps the footprints in .codewaves/cache/) | ${fmt(codewaves.cliKeepingCacheMs)} | |`);
     print(`| codewaves CLI \`plan --json\`, second on the same state (reads them${codewaves.cachedPlanSame ? ', same plan' : ', A DIFFERENT PLAN'}) | ${fmt(codewaves.cliCachedMs)} | ${fmt(codewaves.cliCachedPeakRssMb)} |`);
+    print(`| codewaves CLI \`plan --json\`, after a one-line edit (predicts again, parses only the edited file) | ${fmt(codewaves.cliAfterEditMs)} | |`);
     print(`| **CLI without / with the cache** | **${result.cachedRatio}x** | |`);
     print(`| naive: ts-morph Project over ${fmt(naiveTsMorph.sourceFiles)} .ts files (load ${fmt(naiveTsMorph.loadMs)} + lookup ${fmt(naiveTsMorph.lookupMs)}) | ${fmt(naiveTsMorph.ms)} | ${fmt(naiveTsMorph.peakRssMb)} |`);
     print(`| **naive / codewaves cold** | **${result.ratio}x** | **${result.rssRatio}x** |`);

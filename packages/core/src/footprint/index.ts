@@ -5,7 +5,7 @@ export * from './overlap';
 export * from './prompt/read-prompt';
 export * from './prompt/mentioned-paths';
 export type { CommitRecord } from './sources/history';
-export type { Declaration, DeclarationKind } from './sources/declarations';
+export type { Declaration, DeclarationCache, DeclarationKind, ParsedDeclarations } from './sources/declarations';
 export * from './predict-footprints';
 export { projectNamedBy, projectsForScopes, projectsNamedInProse } from './evidence/scope';
 export { isHotspot } from './evidence/hotspots';

@@ -1,4 +1,4 @@
-import { findDeclarations } from './sources/declarations';
+import { findDeclarations, type DeclarationCache } from './sources/declarations';
 import { findDependents } from './sources/manifests';
 import { readHistory } from './sources/history';
 import { findRouteFiles, routesIn } from './sources/routes';
@@ -15,6 +15,8 @@ export async function loadFootprintContext(
   files: readonly string[],
   projects: readonly Project[],
   prompts: readonly string[],
+  /** Files parsed by earlier plans, by content. */
+  parsed?: DeclarationCache,
 ): Promise<FootprintContext> {
   const facts = prompts.map((prompt) => readPrompt(prompt));
   const identifiers = [...new Set(facts.flatMap((fact) => fact.identifiers))];
@@ -26,7 +28,7 @@ export async function loadFootprintContext(
   const bumped = [...new Set(facts.flatMap((fact) => [...fact.bumps, ...fact.drops]))];
   const [history, declarations, routeFiles, manifests] = await Promise.all([
     readHistory(root),
-    findDeclarations(root, identifiers, prompts.length, proseNames, lookups),
+    findDeclarations(root, identifiers, prompts.length, proseNames, lookups, parsed),
     findRouteFiles(root, routes),
     findDependents(root, files, bumped),
   ]);

@@ -6,6 +6,7 @@ import { loadFootprintContext } from './load-footprint-context';
 import { predictFootprint, taskText, WRITE_THRESHOLD } from './predict-footprint';
 import { findImporters } from './sources/importers';
 import { findSpellings } from './sources/spellings';
+import type { DeclarationCache } from './sources/declarations';
 import { kindSpellings, LISTED_CREATION } from './evidence/kind-listings';
 import { readPrompt } from './prompt/read-prompt';
 import { assistFootprints, type FootprintAssist } from './assist/assist-footprints';
@@ -21,10 +22,13 @@ export async function predictFootprints(
   files: readonly string[],
   projects: readonly Project[],
   tasks: readonly Task[],
-  /** `notes`: what the workspace could not read (a manifest that does not parse), said with every footprint. */
-  options: { assist?: FootprintAssist; notes?: readonly string[] } = {},
+  /**
+   * `notes`: what the workspace could not read (a manifest that does not parse), said with every
+   * footprint. `parsed`: source files earlier plans parsed, by content.
+   */
+  options: { assist?: FootprintAssist; notes?: readonly string[]; parsed?: DeclarationCache } = {},
 ): Promise<Map<string, Footprint>> {
-  const loaded = await loadFootprintContext(root, files, projects, tasks.map(taskText));
+  const loaded = await loadFootprintContext(root, files, projects, tasks.map(taskText), options.parsed);
   const context = options.notes?.length ? { ...loaded, notes: [...options.notes, ...(loaded.notes ?? [])] } : loaded;
   let heuristic = new Map(tasks.map((task) => [task.id, predictFootprint(task, context)]));
   const created = new Map(tasks.map((task) => [task, createdFiles(heuristic.get(task.id)!)] as const).filter(([, paths]) => paths.length > 0));

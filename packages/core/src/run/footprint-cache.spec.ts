@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { gitRepo, type GitFixture } from '../../../../tools/testing/git-fixture';
 import type { Footprint } from '../footprint';
@@ -74,6 +75,37 @@ describe('footprint cache', () => {
     // The first state, before the scratch file, is one of the oldest: it was let go.
     repo.git('clean', '-fq', 'packages/a/src/scratch.ts');
     expect((await plan()).footprintCache).toBe('miss');
+  });
+
+  it('after an edit, only the files that changed are parsed again', async () => {
+    await plan();
+    const file = join(repo.root, CACHE_FOLDER, 'declarations.json');
+    const kept = JSON.parse(readFileSync(file, 'utf8'));
+    const users = createHash('sha1').update('export function createUser() {}\n').digest('hex');
+    expect(kept.files[users].declarations).toEqual([['createUser', 'function', true]]);
+    // Tampered, the kept parse says users.ts declares nothing: if it is read rather than parsed
+    // again, the next prediction no longer finds createUser there.
+    kept.files[users].declarations = [];
+    writeFileSync(file, JSON.stringify(kept));
+    repo.write({ 'packages/a/src/orders.ts': 'export function placeOrder() {}\n// edited\n' });
+    const edited = await plan();
+    expect(edited.footprintCache).toBe('miss');
+    const reasons = edited.footprints.get('users')!.writes.find((entry) => entry.path === 'packages/a/src/users.ts')?.reasons ?? [];
+    expect(reasons).not.toContain('declares function `createUser`');
+    // The edited file was parsed afresh and kept beside the others.
+    const orders = createHash('sha1').update('export function placeOrder() {}\n// edited\n').digest('hex');
+    expect(JSON.parse(readFileSync(file, 'utf8')).files[orders].declarations).toEqual([['placeOrder', 'function', true]]);
+  });
+
+  it('parses kept by another version of the engine are not read', async () => {
+    await plan();
+    const file = join(repo.root, CACHE_FOLDER, 'declarations.json');
+    const kept = JSON.parse(readFileSync(file, 'utf8'));
+    for (const entry of Object.values(kept.files) as { declarations: unknown[] }[]) entry.declarations = [];
+    writeFileSync(file, JSON.stringify({ ...kept, engine: 'another' }));
+    repo.write({ 'packages/a/src/orders.ts': 'export function placeOrder() {}\n// edited\n' });
+    const reasons = (await plan()).footprints.get('users')!.writes.find((entry) => entry.path === 'packages/a/src/users.ts')?.reasons;
+    expect(reasons).toContain('declares function `createUser`');
   });
 
   it('a damaged cache file is a miss, and is replaced', async () => {

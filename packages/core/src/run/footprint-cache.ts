@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Footprint } from '../footprint';
+import type { DeclarationCache, Footprint, ParsedDeclarations } from '../footprint';
 import { execGit } from '../git';
 import type { Task } from '../tasks';
 import { STATE_FOLDER } from '../threads/thread-store';
@@ -12,6 +12,8 @@ import { ignoreStateFolder } from './prepare-run';
 export const CACHE_FOLDER = `${STATE_FOLDER}/cache`;
 /** Sprints kept: enough for a few branches and task sets, small enough to never matter on disk. */
 const KEPT = 8;
+/** Parsed source files kept: a large workspace's sprints parse a few hundred each. */
+const KEPT_PARSED = 5000;
 /** Past this much untracked content, digesting it costs more than predicting again: no cache. */
 const MAX_UNTRACKED_BYTES = 32 * 1024 * 1024;
 
@@ -78,6 +80,33 @@ async function store(root: string, file: string, value: unknown): Promise<void> 
     (await readdir(folder)).filter((name) => name.startsWith('footprints-')).map(async (name) => ({ name, mtime: (await stat(join(folder, name))).mtimeMs })),
   );
   for (const { name } of entries.sort((a, b) => b.mtime - a.mtime).slice(KEPT)) await unlink(join(folder, name)).catch(() => undefined);
+}
+
+/**
+ * Source files parsed by earlier plans, by content hash, in `.codewaves/cache/declarations.json`:
+ * when an edit changes the state, the next plan predicts afresh but parses only the files that
+ * changed. Tied to the engine, like the footprints; `save` keeps those used last, first.
+ */
+export async function openDeclarationCache(root: string): Promise<DeclarationCache & { save(): Promise<void> }> {
+  const file = join(root, CACHE_FOLDER, 'declarations.json');
+  const stored = await readFile(file, 'utf8')
+    .then((text) => JSON.parse(text) as { engine?: string; files?: Record<string, ParsedDeclarations> })
+    .catch(() => undefined);
+  const known = new Map(stored?.engine === engineDigest() && stored.files && typeof stored.files === 'object' ? Object.entries(stored.files) : []);
+  const used = new Map<string, ParsedDeclarations>();
+  let added = false;
+  return {
+    get: (key) => known.get(key),
+    set: (key, parsed) => {
+      if (!known.has(key)) added = true;
+      used.set(key, parsed);
+    },
+    async save() {
+      if (!added) return;
+      const files = Object.fromEntries([...used, ...[...known].filter(([key]) => !used.has(key))].slice(0, KEPT_PARSED));
+      await store(root, file, { engine: engineDigest(), files }).catch(() => undefined);
+    },
+  };
 }
 
 let engine: string | undefined;

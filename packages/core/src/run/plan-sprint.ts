@@ -5,7 +5,7 @@ import { buildPlan, DEFAULT_POLICY, type Plan, type PlanPolicy } from '../plan';
 import { affectedTasks, changedFiles } from './affected';
 import { loadTasks, validateTaskSet, type Task } from '../tasks';
 import { detectWorkspace, type Project, type Workspace } from '../workspace';
-import { cachedFootprints, type CacheOutcome } from './footprint-cache';
+import { cachedFootprints, openDeclarationCache, type CacheOutcome } from './footprint-cache';
 
 export interface SprintOptions {
   /** Any folder inside the workspace. */
@@ -56,9 +56,14 @@ export async function planSprint(options: SprintOptions): Promise<Sprint> {
     });
   }
   validateTaskSet(tasks);
-  const predict = () => predictFootprints(root, files, workspace.projects, tasks, { assist: options.assist, notes: workspace.notes });
-  const { footprints, cache } =
-    options.cache === false || options.assist ? { footprints: await predict(), cache: 'off' as const } : await cachedFootprints(root, base, tasks, workspace.projects, predict);
+  const cached = options.cache !== false && !options.assist;
+  const predict = async () => {
+    const parsed = cached ? await openDeclarationCache(root) : undefined;
+    const predicted = await predictFootprints(root, files, workspace.projects, tasks, { assist: options.assist, notes: workspace.notes, parsed });
+    await parsed?.save();
+    return predicted;
+  };
+  const { footprints, cache } = cached ? await cachedFootprints(root, base, tasks, workspace.projects, predict) : { footprints: await predict(), cache: 'off' as const };
   const selected = options.affectedSince === undefined ? tasks : onlyAffected(tasks, footprints, await changedFiles(root, options.affectedSince));
   const policy: PlanPolicy = { ...DEFAULT_POLICY, ...options.policy };
   return { workspace, tasks: selected, footprints, plan: buildPlan(selected, footprints, base, policy), footprintCache: cache };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { execGit } from '../../git';
 
@@ -31,6 +32,8 @@ export async function findDeclarations(
   proseNames: readonly string[] = [],
   /** Names whose users are wanted but whose declaration is not (`jest`, a name the task removes). */
   lookups: readonly string[] = [],
+  /** What earlier plans parsed, by file content: a file read before is not parsed again. */
+  cache?: DeclarationCache,
 ): Promise<{ declarations: Map<string, Declaration[]>; usages: Map<string, string[]>; notes: string[]; notesByName: Map<string, string[]> }> {
   const declarations = new Map<string, Declaration[]>();
   const usages = new Map<string, string[]>();
@@ -101,62 +104,26 @@ export async function findDeclarations(
   }
   if (texts.size === 0) return { declarations, usages, notes, notesByName };
 
-  // require, not import(): the compiled CommonJS would otherwise load ts-morph through the ESM loader.
-  const { Project, Node, ts } = require('ts-morph') as typeof import('ts-morph');
-  const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true, compilerOptions: { allowJs: true } });
+  // One in-memory project per lookup, made on the first parse: a plan whose files are all cached never loads ts-morph.
+  let project: import('ts-morph').Project | undefined;
+  const parse = (file: string, text: string) => {
+    // require, not import(): the compiled CommonJS would otherwise load ts-morph through the ESM loader.
+    project ??= new (require('ts-morph') as typeof import('ts-morph')).Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true, compilerOptions: { allowJs: true } });
+    return parseDeclarations(project, file, text);
+  };
   for (const [file, text] of texts) {
-    let source;
-    try {
-      source = project.createSourceFile(file, text, { overwrite: true });
-    } catch (error) {
-      noteAbout(file, `${file}: could not parse (${(error as Error).message.split('\n')[0]})`);
-      continue;
-    }
-    // The parser recovers from syntax errors, so the file still counts, but what it declares after
-    // the error may be misread: say where.
-    const syntaxError = (source.compilerNode as { parseDiagnostics?: readonly import('ts-morph').ts.DiagnosticWithLocation[] }).parseDiagnostics?.[0];
-    if (syntaxError) {
-      const line = source.getLineAndColumnAtPos(syntaxError.start).line;
-      noteAbout(file, `${file}:${line}: syntax error (${ts.flattenDiagnosticMessageText(syntaxError.messageText, ' ')}): its declarations read as far as the parser recovers`);
-    }
-    const add = (name: string | undefined, kind: DeclarationKind, exported: boolean) => {
-      if (!name || !wanted.has(name)) return;
+    const key = contentKey(text);
+    const parsed = cache?.get(key) ?? parse(file, text);
+    cache?.set(key, parsed);
+    if (parsed.error) noteAbout(file, `${file}: could not parse (${parsed.error})`);
+    if (parsed.syntaxError) noteAbout(file, `${file}:${parsed.syntaxError.line}: syntax error (${parsed.syntaxError.message}): its declarations read as far as the parser recovers`);
+    for (const [name, kind, exported] of parsed.declarations) {
+      if (!wanted.has(name)) continue;
       const list = declarations.get(name) ?? [];
-      if (!list.some((entry) => entry.file === file && entry.kind === kind)) list.push({ file, kind, exported });
+      const known = list.find((entry) => entry.file === file && entry.kind === kind);
+      if (!known) list.push({ file, kind, exported });
+      else known.exported ||= exported;
       declarations.set(name, list);
-    };
-    for (const fn of source.getFunctions()) add(fn.getName(), 'function', fn.hasExportKeyword());
-    for (const cls of source.getClasses()) {
-      add(cls.getName(), 'class', cls.hasExportKeyword());
-      for (const method of cls.getMethods()) add(method.getName(), 'method', cls.hasExportKeyword());
-      for (const property of cls.getProperties()) add(property.getName(), 'property', cls.hasExportKeyword());
-    }
-    for (const iface of source.getInterfaces()) {
-      add(iface.getName(), 'interface', iface.hasExportKeyword());
-      for (const member of iface.getMembers()) if (Node.isPropertySignature(member) || Node.isMethodSignature(member)) add(member.getName(), 'property', iface.hasExportKeyword());
-    }
-    for (const alias of source.getTypeAliases()) {
-      add(alias.getName(), 'type', alias.hasExportKeyword());
-      // `type Definition = { transformResponse?(...): R }` declares members as an interface would.
-      // Walked as compiler nodes: wrapping every descendant of a large type in ts-morph nodes costs more than the parse.
-      const exported = alias.hasExportKeyword();
-      const visit = (node: import('ts-morph').ts.Node): void => {
-        if ((ts.isPropertySignature(node) || ts.isMethodSignature(node)) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name))) add(node.name.text, 'property', exported);
-        ts.forEachChild(node, visit);
-      };
-      visit(alias.compilerNode);
-    }
-    for (const enumeration of source.getEnums()) add(enumeration.getName(), 'enum', enumeration.hasExportKeyword());
-    for (const statement of source.getVariableStatements()) {
-      for (const declaration of statement.getDeclarations()) add(declaration.getName(), 'variable', statement.hasExportKeyword());
-    }
-    // `export { a, b }` lists export names declared without the keyword
-    for (const list of source.getExportDeclarations()) {
-      if (list.getModuleSpecifier()) continue;
-      for (const specifier of list.getNamedExports()) {
-        const local = specifier.getName();
-        for (const entry of declarations.get(local) ?? []) if (entry.file === file) entry.exported = true;
-      }
     }
   }
   return { declarations, usages, notes, notesByName };
@@ -164,4 +131,74 @@ export async function findDeclarations(
 
 function escape(text: string): string {
   return text.replace(/[$]/g, '\\$');
+}
+
+/** Everything one file declares, whatever the prompts ask for, so that a cache of it serves any later sprint. */
+export interface ParsedDeclarations {
+  declarations: [name: string, kind: DeclarationKind, exported: boolean][];
+  syntaxError?: { line: number; message: string };
+  error?: string;
+}
+
+/** Parsed files by content (`contentKey`): an in-memory map, or one a plan keeps on disk. */
+export interface DeclarationCache {
+  get(key: string): ParsedDeclarations | undefined;
+  set(key: string, parsed: ParsedDeclarations): void;
+}
+
+export function contentKey(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+function parseDeclarations(project: import('ts-morph').Project, file: string, text: string): ParsedDeclarations {
+  const { Node, ts } = require('ts-morph') as typeof import('ts-morph');
+  let source;
+  try {
+    source = project.createSourceFile(file, text, { overwrite: true });
+  } catch (error) {
+    return { declarations: [], error: (error as Error).message.split('\n')[0] };
+  }
+  const out: ParsedDeclarations = { declarations: [] };
+  // The parser recovers from syntax errors, so the file still counts, but what it declares after
+  // the error may be misread: say where.
+  const syntaxError = (source.compilerNode as { parseDiagnostics?: readonly import('ts-morph').ts.DiagnosticWithLocation[] }).parseDiagnostics?.[0];
+  if (syntaxError) out.syntaxError = { line: source.getLineAndColumnAtPos(syntaxError.start).line, message: ts.flattenDiagnosticMessageText(syntaxError.messageText, ' ') };
+  const seen = new Set<string>();
+  const add = (name: string | undefined, kind: DeclarationKind, exported: boolean) => {
+    if (!name || seen.has(`${kind} ${name}`)) return;
+    seen.add(`${kind} ${name}`);
+    out.declarations.push([name, kind, exported]);
+  };
+  for (const fn of source.getFunctions()) add(fn.getName(), 'function', fn.hasExportKeyword());
+  for (const cls of source.getClasses()) {
+    add(cls.getName(), 'class', cls.hasExportKeyword());
+    for (const method of cls.getMethods()) add(method.getName(), 'method', cls.hasExportKeyword());
+    for (const property of cls.getProperties()) add(property.getName(), 'property', cls.hasExportKeyword());
+  }
+  for (const iface of source.getInterfaces()) {
+    add(iface.getName(), 'interface', iface.hasExportKeyword());
+    for (const member of iface.getMembers()) if (Node.isPropertySignature(member) || Node.isMethodSignature(member)) add(member.getName(), 'property', iface.hasExportKeyword());
+  }
+  for (const alias of source.getTypeAliases()) {
+    add(alias.getName(), 'type', alias.hasExportKeyword());
+    // `type Definition = { transformResponse?(...): R }` declares members as an interface would.
+    // Walked as compiler nodes: wrapping every descendant of a large type in ts-morph nodes costs more than the parse.
+    const exported = alias.hasExportKeyword();
+    const visit = (node: import('ts-morph').ts.Node): void => {
+      if ((ts.isPropertySignature(node) || ts.isMethodSignature(node)) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name))) add(node.name.text, 'property', exported);
+      ts.forEachChild(node, visit);
+    };
+    visit(alias.compilerNode);
+  }
+  for (const enumeration of source.getEnums()) add(enumeration.getName(), 'enum', enumeration.hasExportKeyword());
+  for (const statement of source.getVariableStatements()) {
+    for (const declaration of statement.getDeclarations()) add(declaration.getName(), 'variable', statement.hasExportKeyword());
+  }
+  // `export { a, b }` lists export names declared without the keyword
+  for (const list of source.getExportDeclarations()) {
+    if (list.getModuleSpecifier()) continue;
+    const names = new Set(list.getNamedExports().map((specifier) => specifier.getName()));
+    for (const entry of out.declarations) if (names.has(entry[0])) entry[2] = true;
+  }
+  return out;
 }
