@@ -370,7 +370,7 @@ describe('predictFootprint', () => {
       'packages/toolkit/src/thunks.ts',
     ]);
     expect(footprint.writes[0]).toMatchObject({ path: 'packages/toolkit/**', pattern: true, reasons: ["nothing more specific: any file of packages/toolkit, where the task's names and evidence point"] });
-    expect(footprint.notes).toEqual(['names no project: taken to be about packages/toolkit, where its names and evidence point']);
+    expect(footprint.notes).toEqual(['names no project: taken to be about toolkit (packages/toolkit), where its names and evidence point']);
     // names used in two projects alike place nothing: the task may be anywhere
     const split = new Map([['transformResponse', ['packages/toolkit/src/thunks.ts', 'packages/codegen/src/generate.ts']]]);
     expect(predictFootprint({ ...task('Only run `transformResponse` when a query is used'), project: undefined }, { files: workspace, projects: monorepo, declarations: new Map(), usages: split }).writes[0]!.path).toBe('**');

@@ -231,7 +231,7 @@ export function predictFootprint(task: Task, context: FootprintContext): Footpri
   const notes = [
     ...(context.notes ?? []),
     ...new Set([...facts.identifiers, ...facts.capitalized].flatMap((name) => context.notesByName?.get(name) ?? [])),
-    ...(inferred !== undefined ? [`names no project: taken to be about ${inferred}, where its names and evidence point`] : []),
+    ...(inferred !== undefined ? [`names no project: taken to be about ${projectLabel(context.projects, inferred)}, where its names and evidence point`] : []),
     ...(long > MAX_TASK_TEXT ? [`the task's text is ${long.toLocaleString('en-US')} characters long: only its first ${MAX_TASK_TEXT.toLocaleString('en-US')} were read`] : []),
   ];
   return { taskId: task.id, writes: sortEntries(writes), reads: [], fallback, ...(notes.length > 0 ? { notes } : {}) };
@@ -242,6 +242,12 @@ function strongest(candidates: readonly Candidate[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const { path, score } of candidates) if (score >= GUESS_FLOOR && score > (out.get(path) ?? 0)) out.set(path, score);
   return out;
+}
+
+/** `api (packages/api)`: the name a user knows, and where it is; the folder alone when they agree. */
+function projectLabel(projects: readonly Project[], root: string): string {
+  const name = projects.find((project) => project.root === root)?.name;
+  return name && name !== root ? `${name} (${root})` : root;
 }
 
 function fallbackReason(root: string, why: 'scope' | 'task' | 'inferred' | 'type' | 'none', project: string | undefined, type: string | undefined): string {
