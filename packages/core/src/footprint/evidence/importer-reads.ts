@@ -18,6 +18,8 @@ export function withImporters(
   /** When the task renames or removes names whose users are known: the files that use them. Only those importers change. */
   usersOfChangedNames?: ReadonlySet<string>,
 ): Footprint {
+  // An importer the task already guesses it may write, even below the threshold, is not also a read:
+  // as reads, those guesses kept 3 more of ngrx's 136 independent pairs apart and no real conflict.
   const written = new Set(footprint.writes.map((entry) => entry.path));
   const contract = CHANGES_CONTRACT.test(prompt);
   const reads = new Map<string, FootprintEntry>(footprint.reads.map((entry) => [entry.path, entry]));
