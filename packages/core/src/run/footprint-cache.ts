@@ -36,14 +36,15 @@ export async function cachedFootprints(
   const key = await cacheKey(root, head, tasks, projects).catch(() => undefined);
   if (!key) return { footprints: await predict(), cache: 'off' };
   const file = join(root, CACHE_FOLDER, `footprints-${key}.json`);
+  // The file's name is its key: what is read only has to be whole, with a footprint for every task.
   const cached = await readFile(file, 'utf8')
-    .then((text) => JSON.parse(text) as { key: string; footprints: [string, Footprint][] })
+    .then((text) => new Map((JSON.parse(text) as { footprints: [string, Footprint][] }).footprints))
     .catch(() => undefined);
-  if (cached?.key === key && Array.isArray(cached.footprints) && tasks.every((task) => cached.footprints.some(([id]) => id === task.id))) {
-    return { footprints: new Map(cached.footprints), cache: 'hit' };
-  }
+  if (cached && tasks.every((task) => cached.has(task.id))) return { footprints: cached, cache: 'hit' };
   const footprints = await predict();
-  await store(root, file, { key, footprints: [...footprints] }).catch(() => undefined);
+  await writeAtomically(root, file, { footprints: [...footprints] })
+    .then(() => keepLatestStates(join(root, CACHE_FOLDER)))
+    .catch(() => undefined);
   return { footprints, cache: 'miss' };
 }
 
@@ -68,14 +69,17 @@ async function cacheKey(root: string, head: string, tasks: readonly Task[], proj
   return hash.digest('hex').slice(0, 32);
 }
 
-async function store(root: string, file: string, value: unknown): Promise<void> {
-  const folder = join(root, CACHE_FOLDER);
-  await mkdir(folder, { recursive: true });
+async function writeAtomically(root: string, file: string, value: unknown): Promise<void> {
+  await mkdir(join(root, CACHE_FOLDER), { recursive: true });
   await ignoreStateFolder(root);
   // Written aside and renamed: a plan killed mid-write leaves no half file to be read as a hit.
   const partial = `${file}.${process.pid}.tmp`;
   await writeFile(partial, JSON.stringify(value));
   await rename(partial, file);
+}
+
+/** The KEPT newest footprint files; older states go. */
+async function keepLatestStates(folder: string): Promise<void> {
   const entries = await Promise.all(
     (await readdir(folder)).filter((name) => name.startsWith('footprints-')).map(async (name) => ({ name, mtime: (await stat(join(folder, name))).mtimeMs })),
   );
@@ -104,7 +108,7 @@ export async function openDeclarationCache(root: string): Promise<DeclarationCac
     async save() {
       if (!added) return;
       const files = Object.fromEntries([...used, ...[...known].filter(([key]) => !used.has(key))].slice(0, KEPT_PARSED));
-      await store(root, file, { engine: engineDigest(), files }).catch(() => undefined);
+      await writeAtomically(root, file, { engine: engineDigest(), files }).catch(() => undefined);
     },
   };
 }

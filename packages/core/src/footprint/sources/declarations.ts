@@ -146,7 +146,7 @@ export interface DeclarationCache {
   set(key: string, parsed: ParsedDeclarations): void;
 }
 
-export function contentKey(text: string): string {
+function contentKey(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
 

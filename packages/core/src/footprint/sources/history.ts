@@ -20,10 +20,13 @@ export interface HistoryOptions {
 export async function readHistory(root: string, options: HistoryOptions = {}): Promise<{ commits: CommitRecord[]; note?: string }> {
   const depth = options.depth ?? 3000;
   const maxFiles = options.maxFilesPerCommit ?? 40;
-  const head = await execGit(root, ['rev-parse', '--verify', '-q', 'HEAD']);
-  if (head.exitCode !== 0) return { commits: [], note: 'no commits yet: no history to learn from (similar past commits, files changed together)' };
   const log = await execGit(root, ['log', `-n${depth}`, '--first-parent', '--no-merges', '--no-renames', '--format=%x1e%s', '--name-only', 'HEAD']);
-  if (log.exitCode !== 0) return { commits: [], note: `git history could not be read (${log.stderr.trim().split('\n')[0]}): no history evidence` };
+  if (log.exitCode !== 0) {
+    // Asked only when the log fails: every prediction reads history, and a repository without commits is rare.
+    const head = await execGit(root, ['rev-parse', '--verify', '-q', 'HEAD']);
+    if (head.exitCode !== 0) return { commits: [], note: 'no commits yet: no history to learn from (similar past commits, files changed together)' };
+    return { commits: [], note: `git history could not be read (${log.stderr.trim().split('\n')[0]}): no history evidence` };
+  }
   const commits: CommitRecord[] = [];
   for (const chunk of log.stdout.split('\x1e')) {
     if (!chunk.trim()) continue;
